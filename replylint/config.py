@@ -93,14 +93,18 @@ def load_config(path: Path | str | None = None, start: Path | None = None) -> Co
     return config_from_mapping(data, source=str(path), base_dir=path.parent)
 
 
-def config_from_mapping(data: dict, source: str = "<config>", base_dir: Path | None = None) -> Config:
+def config_from_mapping(
+    data: dict, source: str = "<config>", base_dir: Path | None = None
+) -> Config:
     """Validate a `[tool.replylint]` mapping; unknown keys are errors, not silent no-ops."""
     known = {f.name for f in fields(Config)} - {"source"}
     values: dict[str, object] = {}
     for raw_key, value in data.items():
         key = raw_key.replace("-", "_")
         if key not in known:
-            raise ConfigError(f"{source}: unknown key '{raw_key}' (known: {', '.join(sorted(known))})")
+            raise ConfigError(
+                f"{source}: unknown key '{raw_key}' (known: {', '.join(sorted(known))})"
+            )
         values[key] = value
     for key in ("select", "ignore", "packs", "exclude", "template_keys"):
         if key in values and isinstance(values[key], str):

@@ -1,0 +1,171 @@
+"""The library entry point: load packs and pipelines once, lint many texts."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from replylint.config import Config
+from replylint.engine.matcher import CompiledRules
+from replylint.engine.packs import builtin_pack_files, load_rules, pack_files
+from replylint.engine.rule import Rule
+from replylint.findings import Finding, LineIndex
+from replylint.nlp import langid
+from replylint.nlp.normalize import normalize
+from replylint.nlp.pipeline import LANGS, build_pipeline, resolve_trained
+
+
+@dataclass
+class LintOutcome:
+    """Findings for one text plus notes (e.g. paragraphs skipped as neither pl nor ru)."""
+
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    langs: list[str] = field(default_factory=list)
+
+
+def selector_matches(selector: str, rule: Rule) -> bool:
+    """A selector is a rule id, a category, a language, or a dotted id prefix."""
+    return selector in (rule.id, rule.category, rule.lang) or rule.id.startswith(selector + ".")
+
+
+class Linter:
+    """Holds compiled rule packs and spaCy pipelines; cheap to call, costly to build."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        files = builtin_pack_files() if self.config.builtin_packs else []
+        files += pack_files(self.config.packs)
+        self.all_rules: list[Rule] = load_rules(files)
+        self.rules: list[Rule] = self._configured_rules(self.all_rules)
+        self._pipelines: dict = {}
+        self._compiled: dict[str, CompiledRules] = {}
+
+    def _configured_rules(self, rules: list[Rule]) -> list[Rule]:
+        from dataclasses import replace
+
+        chosen = []
+        for rule in rules:
+            if self.config.select and not any(
+                selector_matches(s, rule) for s in self.config.select
+            ):
+                continue
+            if any(selector_matches(s, rule) for s in self.config.ignore):
+                continue
+            severity = self._severity_override(rule)
+            if severity == "off":
+                continue
+            chosen.append(replace(rule, severity=severity) if severity != rule.severity else rule)
+        return chosen
+
+    def _severity_override(self, rule: Rule) -> str:
+        """The most specific matching key wins: rule id over prefix over category/language."""
+        best, best_len = rule.severity, -1
+        for key, value in self.config.severity.items():
+            if selector_matches(key, rule) and len(key) > best_len:
+                best, best_len = value, len(key)
+        return best
+
+    def _engine(self, lang: str):
+        if lang not in self._compiled:
+            trained = resolve_trained(
+                lang, self.config.pipelines.get(lang), self.config.use_trained_pipelines
+            )
+            nlp = build_pipeline(lang, trained)
+            self._pipelines[lang] = nlp
+            self._compiled[lang] = CompiledRules(
+                nlp.vocab, [r for r in self.rules if r.lang == lang]
+            )
+        return self._pipelines[lang], self._compiled[lang]
+
+    def warm(self) -> Linter:
+        """Build every pipeline now (servers call this so the first request is fast)."""
+        for lang in LANGS:
+            nlp, _ = self._engine(lang)
+            nlp("rozgrzewka" if lang == "pl" else "разогрев")
+        return self
+
+    def check_text(self, text: str, lang: str | None = None) -> LintOutcome:
+        """Lint `text`; findings carry offsets into `text` itself."""
+        lang = lang or self.config.lang
+        if lang not in (None, *LANGS):
+            raise ValueError(f"unsupported language {lang!r} (use pl, ru or auto)")
+        outcome = LintOutcome()
+        segments = [(0, len(text), lang)] if lang else _language_segments(text)
+        lines: LineIndex | None = None
+        for start, end, seg_lang in segments:
+            if seg_lang is None:
+                line = text.count("\n", 0, start) + 1
+                outcome.notes.append(
+                    f"line {line}: paragraph skipped: language not recognised as Polish or Russian"
+                )
+                continue
+            if seg_lang not in outcome.langs:
+                outcome.langs.append(seg_lang)
+            nlp, compiled = self._engine(seg_lang)
+            norm = normalize(text[start:end])
+            doc = nlp(norm.text)
+            for hit in compiled.find(doc):
+                s, e = norm.to_original(hit.start, hit.end)
+                s, e = s + start, e + start
+                lines = lines or LineIndex(text)
+                line, column = lines.position(s)
+                outcome.findings.append(
+                    Finding(
+                        rule_id=hit.rule.id,
+                        category=hit.rule.category,
+                        severity=hit.severity,
+                        message=hit.rule.message,
+                        suggestion=hit.rule.suggestion,
+                        start=s,
+                        end=e,
+                        line=line,
+                        column=column,
+                        text=text[s:e],
+                        lang=seg_lang,
+                    )
+                )
+        outcome.findings.sort(key=lambda f: (f.start, f.end, f.rule_id))
+        return outcome
+
+    def lint(self, text: str, lang: str | None = None) -> list[Finding]:
+        return self.check_text(text, lang).findings
+
+    def lint_many(
+        self, texts: Iterable[str], lang: str | None = None, n_process: int = 1, chunksize: int = 32
+    ) -> Iterator[list[Finding]]:
+        """Lint texts in order; with n_process > 1, worker processes each build one Linter."""
+        if n_process <= 1:
+            for text in texts:
+                yield self.lint(text, lang)
+            return
+        ctx = multiprocessing.get_context(
+            "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        )
+        with ctx.Pool(n_process, initializer=_init_worker, initargs=(self.config,)) as pool:
+            yield from pool.imap(_worker_lint, ((t, lang) for t in texts), chunksize=chunksize)
+
+
+def _language_segments(text: str) -> list[tuple[int, int, str | None]]:
+    """Merge neighbouring paragraphs of one language so sentences are never cut apart."""
+    segments: list[tuple[int, int, str | None]] = []
+    for start, end, lang in langid.detect_paragraphs(text):
+        if segments and segments[-1][2] == lang:
+            segments[-1] = (segments[-1][0], end, lang)
+        else:
+            segments.append((start, end, lang))
+    return segments
+
+
+_worker_linter: Linter | None = None
+
+
+def _init_worker(config: Config) -> None:
+    global _worker_linter
+    _worker_linter = Linter(config)
+
+
+def _worker_lint(item: tuple[str, str | None]) -> list[Finding]:
+    assert _worker_linter is not None
+    return _worker_linter.lint(*item)
