@@ -98,6 +98,7 @@ class Aggregator:
         self.conversations: dict[str, _ConversationStats] = {}
         self.weeks: dict[str, _WeekStats] = {}
         self.turns_without_week = 0
+        self.turns_language_unknown = 0
         self.examples: dict[str, list[dict[str, Any]]] = {}
         self.rejects = 0
         self.reject_kinds: Counter[str] = Counter()
@@ -116,6 +117,8 @@ class Aggregator:
         if not turn.is_agent:
             return
         self.agent_turns += 1
+        if item.skipped_paragraphs:
+            self.turns_language_unknown += 1
         agent_name = turn.agent or UNKNOWN_AGENT
         agent = self.agents.get(agent_name)
         if agent is None:
@@ -199,6 +202,7 @@ class Aggregator:
                 "rows": self.rows,
                 "turns_by_role": dict(sorted(self.turns_by_role.items())),
                 "agent_turns": self.agent_turns,
+                "agent_turns_language_unknown": self.turns_language_unknown,
                 "agents": len(self.agents),
                 "conversations": len(conversations),
                 "findings": self.findings,

@@ -43,3 +43,4 @@ class TurnResult:
 
     turn: Turn
     findings: list[Finding] = field(default_factory=list)
+    skipped_paragraphs: int = 0  # paragraphs not linted: language neither Polish nor Russian

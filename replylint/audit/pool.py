@@ -23,8 +23,9 @@ CHUNK_SIZE = 128  # rows per task: large enough to amortise IPC, small enough to
 WINDOW_PER_JOB = 4  # chunks in flight per worker
 
 FindingTuple = tuple[Any, ...]
-# Per text: the findings as tuples, or the error message when linting that text failed.
-ChunkResult = list[list[FindingTuple] | str]
+# Per text: (findings as tuples, paragraphs skipped as neither pl nor ru), or the error
+# message when linting that text failed.
+ChunkResult = list[tuple[list[FindingTuple], int] | str]
 
 _linter: Any = None
 _init_error: str | None = None
@@ -74,17 +75,15 @@ def _as_tuple(finding: Finding) -> FindingTuple:
 
 
 def lint_texts(linter: Any, texts: list[str], lang: str | None) -> ChunkResult:
-    """Lint a chunk; if the batch call fails, retry text by text so one bad text costs one row."""
-    try:
-        return [[_as_tuple(f) for f in found] for found in linter.lint_many(texts, lang=lang)]
-    except Exception:  # noqa: BLE001 - isolate the culprit below
-        pass
+    """Lint a chunk text by text, so a text that crashes the linter costs only its own row."""
     results: ChunkResult = []
     for text in texts:
         try:
-            results.append([_as_tuple(f) for f in linter.lint(text, lang=lang)])
+            outcome = linter.check_text(text, lang)
         except Exception as exc:  # noqa: BLE001 - reported as a reject, the run goes on
             results.append(f"linter failed on this turn: {type(exc).__name__}: {exc}")
+            continue
+        results.append(([_as_tuple(f) for f in outcome.findings], len(outcome.notes)))
     return results
 
 
@@ -168,4 +167,5 @@ def _merge(chunk: list[Turn | Reject], results: ChunkResult) -> Iterator[TurnRes
             if isinstance(found, str):
                 yield Reject(row.source, row.row, found)
             else:
-                yield TurnResult(row, [Finding(*values) for values in found])
+                tuples, skipped = found
+                yield TurnResult(row, [Finding(*values) for values in tuples], skipped)

@@ -70,9 +70,7 @@ def serve(
     started = time.perf_counter()
     from replylint import Linter
 
-    linter = Linter(config)
-    for sample, lang in (("Dzień dobry, dziękujemy.", "pl"), ("Здравствуйте, спасибо.", "ru")):
-        linter.check_text(sample, lang)  # load both pipelines now, not on the first request
+    linter = Linter(config).warm()  # load both pipelines now, not on the first request
     info = {"rules": len(linter.rules), "config": config.source}
     try:
         server = make_server(
