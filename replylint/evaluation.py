@@ -113,7 +113,6 @@ def evaluate(records: Iterable[Record], findings_per_record: Iterable[list[Findi
     for record, findings in zip(records, findings_per_record, strict=True):
         result.texts += 1
         lang = record.lang or (findings[0].lang if findings else "?")
-        predicted = {f.category for f in findings}
         if not record.labels:
             result.clean_texts[lang] = result.clean_texts.get(lang, 0) + 1
             if any(f.severity == "error" for f in findings):

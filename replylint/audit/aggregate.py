@@ -197,6 +197,10 @@ class Aggregator:
         with_error = sum(1 for c in conversations.values() if c.errors)
         scores = [c.score for c in conversations.values()]
         categories = list(CATEGORIES) + sorted(set(self.by_category) - set(CATEGORIES))
+        rules = [
+            {"rule_id": rule_id, "count": count, **self.rule_info[rule_id]}
+            for rule_id, count in _by_count(self.by_rule)
+        ]
         return {
             "totals": {
                 "rows": self.rows,
@@ -229,10 +233,8 @@ class Aggregator:
                 for category in categories
             },
             "agents": self._agents(categories),
-            "top_rules": [
-                {"rule_id": rule_id, "count": count, **self.rule_info[rule_id]}
-                for rule_id, count in _by_count(self.by_rule)[:top]
-            ],
+            "rules": rules,
+            "top_rules": rules[:top],
             "worst_conversations": self._worst(top),
             "trend": self._trend(categories),
             "examples": {rule_id: self.examples[rule_id] for rule_id, _ in _by_count(self.by_rule)},

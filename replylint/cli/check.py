@@ -84,7 +84,9 @@ def lint_source(linter: Linter, source: Source, report_unused: bool = False) -> 
                 result.notes.append(note)
     findings = suppressions.filter(findings)
     if report_unused:
-        known = [(r.id, r.category) for r in linter.all_rules]
+        from replylint.engine.rule import CATEGORIES
+
+        known = [(r.id, r.category) for r in linter.all_rules] + [("", c) for c in CATEGORIES]
         findings.extend(suppressions.unused(known))
     findings.sort(key=lambda f: (f.start, f.end, f.rule_id))
     result.findings = findings
