@@ -73,25 +73,32 @@ def main() -> int:
         draft.write_text(DRAFT, encoding="utf-8")
         sock = Path(tmp) / "replylint.sock"
         env = {**os.environ, "REPLYLINT_SERVER": f"unix:{Path(tmp) / 'absent.sock'}"}
-        server = subprocess.Popen(
-            [*base, "serve", "--socket", str(sock)], stderr=subprocess.PIPE, text=True, env=env
-        )
-        try:
-            banner = server.stderr.readline()
-            if "listening on" not in banner:
-                raise SystemExit(f"server did not start: {banner.strip()}")
-            warm = time_runs([*base, "hook", "--server", f"unix:{sock}", str(draft)], args.runs, env)
-        finally:
-            server.terminate()
-            server.wait(30)
+        warm = {}
+        for label, listen in (("unix socket", ["--socket", str(sock)]), ("tcp", ["--port", "0"])):
+            server = subprocess.Popen(
+                [*base, "serve", *listen], stderr=subprocess.PIPE, text=True, env=env
+            )
+            try:
+                banner = server.stderr.readline()
+                if "listening on" not in banner:
+                    raise SystemExit(f"server did not start: {banner.strip()}")
+                url = banner.split("listening on ")[1].split()[0]
+                hook = [*base, "hook", "--server", url, str(draft)]
+                warm[label] = time_runs(hook, args.runs, env)
+            finally:
+                server.terminate()
+                server.wait(30)
         cold = time_runs([*base, "hook", "--no-server", str(draft)], args.runs, env)
 
-    warm_median, cold_median = statistics.median(warm), statistics.median(cold)
     print(f"draft: {words} words of own text; {args.runs} runs each; {os.cpu_count()} CPUs")
-    print(f"warm server (unix socket): median {warm_median:6.1f} ms  (min {min(warm):.1f}, max {max(warm):.1f})")
-    print(f"cold in-process:           median {cold_median:6.1f} ms  (min {min(cold):.1f}, max {max(cold):.1f})")
+    for label, times in [*((f"warm server ({k})", v) for k, v in warm.items()), ("cold", cold)]:
+        print(
+            f"{label:26} median {statistics.median(times):7.1f} ms"
+            f"  (min {min(times):.1f}, max {max(times):.1f})"
+        )
+    warm_median = max(statistics.median(times) for times in warm.values())
     ok = warm_median <= args.max_ms
-    print(f"warm median {'<=' if ok else '>'} {args.max_ms:g} ms: {'PASS' if ok else 'FAIL'}")
+    print(f"slowest warm median {'<=' if ok else '>'} {args.max_ms:g} ms: {'PASS' if ok else 'FAIL'}")
     return 0 if ok else 1
 
 

@@ -57,7 +57,8 @@ def test_overlapping_matches_of_one_rule_are_merged(own):
 
 
 def test_yo_spelling_does_not_matter(own):
-    assert own.lint("не прочёл инструкцию") == own.lint("не прочел инструкцию") != []
+    spans = [[(f.rule_id, f.start, f.end) for f in own.lint(t)] for t in ("не прочёл инструкцию", "не прочел инструкцию")]
+    assert spans[0] == spans[1] != []
 
 
 def test_unknown_language_paragraph_is_skipped_with_a_note(own):
