@@ -34,9 +34,8 @@ Pozdrawiam serdecznie i życzę miłego dnia.
 W dniu 12.03.2024 o 10:15, Jan Kowalski pisze:
 > Gdzie jest moja paczka?
 
--- 
-Anna Nowak, dział obsługi klienta
 """
+DRAFT += "-- \nAnna Nowak, dział obsługi klienta\n"  # the signature delimiter keeps its space
 
 
 def replylint_command() -> list[str]:
@@ -91,14 +90,19 @@ def main() -> int:
         cold = time_runs([*base, "hook", "--no-server", str(draft)], args.runs, env)
 
     print(f"draft: {words} words of own text; {args.runs} runs each; {os.cpu_count()} CPUs")
-    for label, times in [*((f"warm server ({k})", v) for k, v in warm.items()), ("cold", cold)]:
+    for label, times in [
+        *((f"warm server ({k})", v) for k, v in warm.items()),
+        ("cold in-process", cold),
+    ]:
         print(
             f"{label:26} median {statistics.median(times):7.1f} ms"
             f"  (min {min(times):.1f}, max {max(times):.1f})"
         )
     warm_median = max(statistics.median(times) for times in warm.values())
     ok = warm_median <= args.max_ms
-    print(f"slowest warm median {'<=' if ok else '>'} {args.max_ms:g} ms: {'PASS' if ok else 'FAIL'}")
+    print(
+        f"slowest warm median {'<=' if ok else '>'} {args.max_ms:g} ms: {'PASS' if ok else 'FAIL'}"
+    )
     return 0 if ok else 1
 
 

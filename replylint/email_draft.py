@@ -186,6 +186,9 @@ def html_to_text(html: str) -> str:
                 if child.name in _SKIP_TAGS or _is_quoted_element(child):
                     newline()
                     continue
+                if child.name == "br":
+                    parts.append("\n")  # every <br> is a line break, even an empty line
+                    continue
                 if child.name == "pre":
                     newline()
                     parts.append(child.get_text())
@@ -255,7 +258,9 @@ def _part_text(part: EmailMessage, name: str) -> str:
     except LookupError as exc:
         raise DraftError(f"{name}: unknown charset {part.get_content_charset()!r}") from exc
     except (ValueError, TypeError) as exc:
-        raise DraftError(f"{name}: cannot decode the {part.get_content_type()} part: {exc}") from exc
+        raise DraftError(
+            f"{name}: cannot decode the {part.get_content_type()} part: {exc}"
+        ) from exc
 
 
 def parse_draft(data: bytes, name: str = "<draft>") -> Draft:
@@ -264,7 +269,7 @@ def parse_draft(data: bytes, name: str = "<draft>") -> Draft:
         body = _decode_plain(data, name)
         return Draft(body=body, text=blank_quoted_text(body), kind="text")
     message = BytesParser(policy=policy.default).parsebytes(data)
-    notes = [f"{name}: header problem: {d}" for d in message.defects]
+    notes = [f"message header problem: {type(d).__name__}" for d in message.defects]
     part = message.get_body(preferencelist=("plain", "html"))
     if part is None:
         if message.get_content_maintype() == "text" or not message.is_multipart():

@@ -140,10 +140,17 @@ class Linter:
             for text in texts:
                 yield self.lint(text, lang)
             return
-        ctx = multiprocessing.get_context(
-            "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        )
-        with ctx.Pool(n_process, initializer=_init_worker, initargs=(self.config,)) as pool:
+        global _worker_linter
+        if "fork" in multiprocessing.get_all_start_methods():
+            # Forked workers inherit this warm Linter (pipelines, caches) copy-on-write.
+            self.warm()
+            _worker_linter = self
+            pool = multiprocessing.get_context("fork").Pool(n_process)
+        else:
+            pool = multiprocessing.get_context("spawn").Pool(
+                n_process, initializer=_init_worker, initargs=(self.config,)
+            )
+        with pool:
             yield from pool.imap(_worker_lint, ((t, lang) for t in texts), chunksize=chunksize)
 
 

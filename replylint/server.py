@@ -161,9 +161,7 @@ class _LintServerMixin:
 
     daemon_threads = True
 
-    def setup_linter(
-        self, backend: LintBackend, info: dict, max_bytes: int, verbose: bool
-    ) -> None:
+    def setup_linter(self, backend: LintBackend, info: dict, max_bytes: int, verbose: bool) -> None:
         self.backend = backend
         self.info = info
         self.max_bytes = max_bytes
@@ -236,7 +234,9 @@ def _remove_stale_socket(path: str) -> None:
     raise OSError(f"{path}: another server is already listening on this socket")
 
 
-def serve_until_stopped(server: LintHTTPServer | LintUnixServer, on_stop: Callable[[], None]) -> None:
+def serve_until_stopped(
+    server: LintHTTPServer | LintUnixServer, on_stop: Callable[[], None]
+) -> None:
     """Serve until SIGINT/SIGTERM, then close the socket and run `on_stop`."""
     import signal
 

@@ -21,7 +21,7 @@ def assert_same_shape(original: str, blanked: str) -> None:
     assert [i for i, c in enumerate(blanked) if c == "\n"] == [
         i for i, c in enumerate(original) if c == "\n"
     ]
-    for a, b in zip(original, blanked):
+    for a, b in zip(original, blanked, strict=True):
         assert b == a or b == " "
 
 
@@ -169,9 +169,7 @@ instrukcj&#281;.</div>
 
 
 def test_html_rendering_drops_quotes_signatures_and_markup() -> None:
-    assert html_to_text(HTML_REPLY) == (
-        "Dzień dobry,\nproszę uważnie przeczytać instrukcję.\n"
-    )
+    assert html_to_text(HTML_REPLY) == ("Dzień dobry,\nproszę uważnie przeczytać instrukcję.\n")
 
 
 def test_html_only_message_is_linted_as_its_text() -> None:

@@ -76,6 +76,25 @@ def test_draft_findings_point_into_the_agents_own_text(tmp_path: Path) -> None:
     assert f"{draft}:3:1: error pl.condescending" in text.stdout.decode()
 
 
+def test_html_draft_is_linted_as_the_text_the_agent_saw(tmp_path: Path) -> None:
+    html = (
+        "<div>Dzień dobry,</div><div><br></div><div>Nie czytała pani instrukcji? Wszystko"
+        " tam jest.</div>\n<div class='gmail_quote'><blockquote>Nie czytała pani instrukcji?"
+        "</blockquote></div>"
+    )
+    msg = EmailMessage()
+    msg["From"] = "anna@example.com"
+    msg.set_content(html, subtype="html", cte="quoted-printable")
+    draft = tmp_path / "reply.eml"
+    draft.write_bytes(msg.as_bytes())
+    proc = run_hook(str(draft))
+    assert proc.returncode == 1
+    out = proc.stdout.decode()
+    assert f"{draft} (HTML shown as text):3:1: error pl.condescending" in out
+    assert "  | Nie czytała pani instrukcji? Wszystko tam jest." in out
+    assert out.count("error pl.condescending") == 1  # the quoted copy is skipped
+
+
 def test_exit_codes_follow_fail_on_and_warn_only(tmp_path: Path) -> None:
     draft = tmp_path / "draft.txt"
     draft.write_text(DRAFT, encoding="utf-8")
@@ -89,7 +108,10 @@ def test_exit_codes_follow_fail_on_and_warn_only(tmp_path: Path) -> None:
 def test_input_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
     missing = run_hook(str(tmp_path / "nope.txt"))
     assert missing.returncode == 2
-    assert missing.stderr.decode().strip() == f"{tmp_path / 'nope.txt'}: cannot read: No such file or directory"
+    assert (
+        missing.stderr.decode().strip()
+        == f"{tmp_path / 'nope.txt'}: cannot read: No such file or directory"
+    )
     latin = tmp_path / "latin2.txt"
     latin.write_bytes("Dzień dobry".encode("iso-8859-2"))
     bad = run_hook(str(latin))
@@ -187,8 +209,10 @@ def test_wrapper_fails_open_when_the_server_hangs(sendmail) -> None:
     with socket.socket() as silent:  # accepts connections, never answers
         silent.bind(("127.0.0.1", 0))
         silent.listen(1)
-        url = "http://127.0.0.1:%d" % silent.getsockname()[1]
-        proc = run_hook("--server", url, "--timeout", "0.5", "--then", *command, stdin=POLITE.encode())
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        proc = run_hook(
+            "--server", url, "--timeout", "0.5", "--then", *command, stdin=POLITE.encode()
+        )
     assert proc.returncode == 0
     assert received.read_bytes() == POLITE.encode()
     assert "longer than 0.5s" in proc.stderr.decode()
@@ -211,7 +235,14 @@ def warm_server(tmp_path_factory):
     """A real `replylint serve` on a Unix socket, as the hook would find it."""
     sock = tmp_path_factory.mktemp("srv") / "replylint.sock"
     proc = subprocess.Popen(
-        [sys.executable, "-c", "from replylint.cli import main; main()", "serve", "--socket", str(sock)],
+        [
+            sys.executable,
+            "-c",
+            "from replylint.cli import main; main()",
+            "serve",
+            "--socket",
+            str(sock),
+        ],
         stderr=subprocess.PIPE,
         text=True,
     )
@@ -241,25 +272,28 @@ def test_hook_through_the_warm_server_gives_the_in_process_answer(warm_server, t
     assert json.loads(served.stdout) == json.loads(local.stdout)
 
 
-HEAVY = ("spacy", "morfeusz2", "pymorphy3", "thinc", "numpy")
+HEAVY = "spacy,morfeusz2,pymorphy3,thinc,numpy"
 PROBE = """
 import sys
-sys.argv = ["replylint", "hook", "--server", sys.argv[1], sys.argv[2]]
+url, draft, heavy = sys.argv[1:]
+sys.argv = ["replylint", "hook", "--server", url, draft]
 from replylint.cli import main
 try:
     main()
 except SystemExit as exit:
     code = exit.code
-heavy = sorted({m.split(".")[0] for m in sys.modules} & set(%r))
-print("HEAVY=" + ",".join(heavy), "EXIT=%%s" %% code)
-""" % (HEAVY,)
+loaded = sorted({m.split(".")[0] for m in sys.modules} & set(heavy.split(",")))
+print("HEAVY=" + ",".join(loaded), f"EXIT={code}")
+"""
 
 
 def test_thin_client_path_never_imports_nlp_libraries(warm_server, tmp_path) -> None:
     draft = tmp_path / "draft.txt"
     draft.write_text(DRAFT, encoding="utf-8")
     proc = subprocess.run(
-        [sys.executable, "-c", PROBE, warm_server, str(draft)], capture_output=True, text=True
+        [sys.executable, "-c", PROBE, warm_server, str(draft), HEAVY],
+        capture_output=True,
+        text=True,
     )
     assert proc.stdout.strip().endswith("HEAVY= EXIT=1"), proc.stdout + proc.stderr
     assert "pl.condescending" in proc.stdout  # the findings did come from the server

@@ -65,7 +65,15 @@ class Mutt:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("MAIL", "EMAIL"))}
         env.update(HOME=str(self.home), REPLYLINT_SERVER=f"unix:{self.home}/none.sock")
         return subprocess.run(
-            [NEOMUTT, "-n", "-F", str(self.home / "muttrc"), "-s", "Re: zwrot", "klient@example.com"],
+            [
+                NEOMUTT,
+                "-n",
+                "-F",
+                str(self.home / "muttrc"),
+                "-s",
+                "Re: zwrot",
+                "klient@example.com",
+            ],
             input=body.encode("utf-8"),
             capture_output=True,
             env=env,

@@ -5,13 +5,25 @@ from __future__ import annotations
 import http.client
 import json
 import threading
+from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from replylint import Linter, client
 from replylint.cli.serve import serve
 from replylint.server import make_server, server_url
+
+OPENAPI = yaml.safe_load((Path(__file__).parents[1] / "docs" / "openapi.yaml").read_text())
+
+
+def conforms(data: object, schema: str) -> None:
+    """Answers must match docs/openapi.yaml, so the published contract cannot drift."""
+    root = {"components": OPENAPI["components"], "$ref": f"#/components/schemas/{schema}"}
+    jsonschema.Draft202012Validator(root).validate(data)
+
 
 TEXT = "Dzień dobry,\nNie czytała pani instrukcji? Wszystko tam jest.\n"
 
@@ -42,6 +54,10 @@ def raw_request(srv, method: str, path: str, body: bytes | None = None, headers=
 
 
 def test_lint_answers_what_the_library_answers(server, linter) -> None:
+    status, data = raw_request(server, "POST", "/v1/lint", json.dumps({"text": TEXT}).encode())
+    assert status == 200
+    conforms(data, "LintResponse")
+    conforms({"text": TEXT, "lang": "pl"}, "LintRequest")
     reply = client.lint(server_url(server), TEXT, "pl")
     expected = linter.check_text(TEXT, "pl")
     assert reply.findings == expected.findings
@@ -58,12 +74,14 @@ def test_language_is_detected_when_not_given(server) -> None:
         server, "POST", "/v1/lint", json.dumps({"text": "Hello there, all good."}).encode()
     )
     assert status == 200
+    conforms(data, "LintResponse")
     assert data["findings"] == []
     assert any("not recognised" in note for note in data["notes"])
 
 
 def test_health(server, linter) -> None:
     data = client.health(server_url(server))
+    conforms(data, "Health")
     assert data["status"] == "ok"
     assert data["rules"] == len(linter.rules)
 
@@ -82,6 +100,7 @@ def test_health(server, linter) -> None:
 def test_bad_requests_get_clear_json_errors(server, body, code, message) -> None:
     status, data = raw_request(server, "POST", "/v1/lint", body)
     assert status == 400
+    conforms(data, "Error")
     assert data["error"]["code"] == code
     assert message in data["error"]["message"]
 
@@ -90,6 +109,7 @@ def test_request_size_is_bounded(server) -> None:
     body = json.dumps({"text": "a" * 5000}).encode()
     status, data = raw_request(server, "POST", "/v1/lint", body)
     assert status == 413
+    conforms(data, "Error")
     assert data["error"]["message"] == f"request body is {len(body)} bytes; the limit is 4096"
 
 
@@ -132,6 +152,22 @@ def test_unix_socket_server_over_the_thin_client(linter, tmp_path) -> None:
         assert reply.findings == linter.lint(TEXT, "pl")
         with pytest.raises(OSError, match="already listening"):
             make_server(linter, socket_path=str(sock))
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+def test_stale_socket_left_by_a_crashed_server_is_replaced(linter, tmp_path) -> None:
+    import socket
+
+    sock = tmp_path / "stale.sock"
+    dead = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    dead.bind(str(sock))
+    dead.close()  # the file stays, nobody listens
+    srv = make_server(linter, socket_path=str(sock))
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        assert client.health(server_url(srv))["status"] == "ok"
     finally:
         srv.shutdown()
         srv.server_close()

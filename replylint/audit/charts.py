@@ -29,6 +29,14 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
+def _svg_open(label: str, width: float, height: float) -> str:
+    """Fixed pixel size so text stays 12px; CSS max-width lets it shrink on narrow screens."""
+    return (
+        f'<svg class="chart" role="img" aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg"'
+        f' viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" {FONT}>'
+    )
+
+
 def legend(names: list[str], palette: dict[str, str]) -> str:
     """An HTML legend (wraps nicely, unlike SVG text)."""
     items = "".join(
@@ -44,17 +52,16 @@ def stacked_bars(
     palette: dict[str, str],
     label: str,
     unit: str = "",
+    label_width: int = 190,
+    bar_width: int = 460,
 ) -> str:
     """Horizontal bars, one per row, each stacked by series; value totals at the bar end."""
     if not rows:
         return '<p class="empty">Nothing to chart.</p>'
-    label_width, bar_width, row_height = 190, 460, 24
+    row_height = 24
     height = row_height * len(rows) + 10
     biggest = max(sum(values.values()) for _, values in rows) or 1
-    parts = [
-        f'<svg class="chart" role="img" aria-label="{escape(label)}" viewBox="0 0 '
-        f'{label_width + bar_width + 80} {height}" width="100%" {FONT}>'
-    ]
+    parts = [_svg_open(label, label_width + bar_width + 80, height)]
     for index, (name, values) in enumerate(rows):
         y = 5 + index * row_height
         shown = name if len(name) <= 28 else name[:27] + "…"
@@ -86,17 +93,14 @@ def line_chart(
     """One line per series over ordered x labels (weeks); single weeks show as dots."""
     if not points:
         return '<p class="empty">No timestamps in the input, so there is no trend to show.</p>'
-    left, top, width, height = 50, 10, 620, 220
+    left, top, width, height = 44, 10, 420, 200
     biggest = max((max(values) for values in series.values() if values), default=0) or 1
     step = width / max(len(points) - 1, 1)
 
     def xy(i: int, value: float) -> tuple[float, float]:
         return left + i * step, top + height - height * value / biggest
 
-    parts = [
-        f'<svg class="chart" role="img" aria-label="{escape(label)}" viewBox="0 0 '
-        f'{left + width + 30} {top + height + 50}" width="100%" {FONT}>'
-    ]
+    parts = [_svg_open(label, left + width + 30, top + height + 40)]
     for tick in range(5):
         value = biggest * tick / 4
         _, y = xy(0, value)

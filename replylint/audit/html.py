@@ -40,7 +40,7 @@ mark{background:#ffd6d6;padding:0 2px;border-radius:3px}
 .legend{margin:6px 0}.key{margin-right:14px;white-space:nowrap}
 .key i{display:inline-block;width:11px;height:11px;margin-right:5px;border-radius:2px}
 .empty{color:#7b8794;font-style:italic}.ctx{white-space:pre-wrap}.crit{color:#c0392b;font-weight:600}
-.grid{display:grid;grid-template-columns:1fr 1fr;gap:14px}
+svg.chart{max-width:100%;height:auto}.grid{display:grid;grid-template-columns:1fr 1fr;gap:14px}
 @media(max-width:900px){.grid{grid-template-columns:1fr}}
 """
 

@@ -6,6 +6,7 @@ position is cheap; the shown figures are rows and rows/s, which is what QA leads
 
 from __future__ import annotations
 
+import shutil
 import sys
 import time
 from typing import TextIO
@@ -31,8 +32,9 @@ class Progress:
                 unit="B",
                 unit_scale=True,
                 bar_format="{percentage:3.0f}%|{bar:20}| {postfix} [{elapsed}<{remaining}]",
-                dynamic_ncols=True,
                 leave=False,
+                # a pty may report 0 columns (e.g. under `script`); tqdm would then draw nothing
+                ncols=min(shutil.get_terminal_size((100, 20)).columns or 100, 120),
             )
 
     def update(self, rows: int, position: int) -> None:

@@ -55,10 +55,16 @@ def build_config(
 
 
 def unknown_selectors(linter: Linter, selectors: Iterable[str]) -> list[str]:
-    """Selectors that match no rule at all: almost always a typo worth stopping for."""
+    """Selectors that match no rule, category or language: almost always a typo."""
+    from replylint.engine.rule import CATEGORIES
     from replylint.linter import selector_matches
 
-    return [s for s in selectors if not any(selector_matches(s, r) for r in linter.all_rules)]
+    return [
+        s
+        for s in selectors
+        if s not in (*CATEGORIES, "pl", "ru")
+        and not any(selector_matches(s, r) for r in linter.all_rules)
+    ]
 
 
 def lint_source(linter: Linter, source: Source, report_unused: bool = False) -> SourceResult:
@@ -250,11 +256,18 @@ def check(
         raise click.UsageError(f"no rule, prefix or category matches: {', '.join(unknown)}")
 
     def read_stdin() -> bytes:
-        return click.get_binary_stream("stdin").read()
+        return sys.stdin.buffer.read()
 
     results = []
     for source in iter_sources(list(paths), config, read_stdin, stdin_filename):
-        result = lint_source(linter, source, report_unused_suppressions)
+        try:
+            result = lint_source(linter, source, report_unused_suppressions)
+        except Exception as exc:  # a bug on one input must not lose the report on the rest
+            result = SourceResult(
+                source.path,
+                text=source.text,
+                error=f"{source.path}: internal error while linting: {type(exc).__name__}: {exc}",
+            )
         if result.error:
             click.echo(result.error, err=True)
         results.append(result)

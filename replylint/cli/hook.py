@@ -41,7 +41,6 @@ class Verdict:
 
     result: SourceResult
     blocking: list[Finding] = field(default_factory=list)
-    via: str = "in-process"
 
 
 class _HookCommand(click.Command):
@@ -110,6 +109,7 @@ def judge(
     server: str | None,
     use_server: bool,
     timeout: float,
+    verbose: bool = False,
 ) -> Verdict:
     """Parse and lint one draft; raise HookFailure when that is impossible."""
     from replylint.client import resolve_url
@@ -134,11 +134,13 @@ def judge(
         raise
     except Exception as exc:
         raise HookFailure(f"{name}: linter failed: {type(exc).__name__}: {exc}") from exc
+    if verbose:
+        click.echo(f"replylint: {name}: {draft.kind} draft linted via {via}", err=True)
     threshold = fail_on or config.fail_on
     blocking = [] if threshold == "never" else [f for f in findings if f.at_least(threshold)]
     label = f"{name} (HTML shown as text)" if draft.kind == "html" else name
     result = SourceResult(label, draft.body, findings, notes=[*draft.notes, *notes])
-    return Verdict(result=result, blocking=blocking, via=via)
+    return Verdict(result=result, blocking=blocking)
 
 
 def _read(file: str) -> bytes:
@@ -196,6 +198,7 @@ def _send(command: list[str], data: bytes) -> int:
     is_flag=True,
     help="With --then: do not send when replylint itself fails (default: send anyway).",
 )
+@click.option("-v", "--verbose", is_flag=True, help="Say on stderr how the draft was linted.")
 @click.pass_context
 def hook(
     ctx: click.Context,
@@ -209,6 +212,7 @@ def hook(
     no_server: bool,
     timeout: float,
     strict: bool,
+    verbose: bool,
 ) -> None:
     """Lint the agent's own text in an email draft (quotes and signature are skipped).
 
@@ -225,6 +229,7 @@ def hook(
         click.echo(f"{name}: cannot read: {exc.strerror or exc}", err=True)
         ctx.exit(EXIT_ERROR)
     options = dict(
+        verbose=verbose,
         config_path=config_path,
         lang=lang,
         fail_on=fail_on,
@@ -251,7 +256,9 @@ def _report(verdict: Verdict, fmt: str, err: bool) -> None:
         click.echo(output, nl=False, err=err)
 
 
-def _wrap(data: bytes, then: list[str], *, fmt: str, warn_only: bool, strict: bool, options: dict) -> int:
+def _wrap(
+    data: bytes, then: list[str], *, fmt: str, warn_only: bool, strict: bool, options: dict
+) -> int:
     """Sendmail-wrapper mode: block on findings, fail open when replylint itself fails."""
     try:
         verdict = judge(data, "message", **options)
