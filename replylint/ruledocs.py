@@ -81,23 +81,22 @@ def _inline(text: str) -> str:
 
 def _flags_and_why(rule: Rule) -> tuple[str, str]:
     """Split message + explanation into "what it flags" and "why it hurts" without repeating
-    a sentence: the explanation's (else the message's) lead sentence says what is flagged."""
+    a sentence. The message's lead sentence names the phrasing (packs quote it there), so it
+    says what is flagged; the rest of the message and the explanation say why it hurts."""
     lang = LANG_NAMES.get(rule.lang, rule.lang)
     gloss = CATEGORY_GLOSS.get(rule.category, rule.category.replace("_", " "))
     head = f"In {lang} replies, a case of *{rule.category}* ({gloss})"
     message = _prose(rule.message)
     explanation = _prose(rule.explanation)
-    if explanation:
-        lead, rest = _split_first_sentence(explanation)
-        if "\n\n" in explanation:  # several paragraphs: keep them whole under "why"
-            rest = explanation
-        return f"{head}: {lead}", "\n\n".join(p for p in (message, rest) if p)
     lead, rest = _split_first_sentence(message)
-    if rest and "\n\n" not in message:
-        return f"{head}: {lead}", rest
+    if "\n\n" in message:  # several paragraphs: keep the message whole under "why"
+        lead, rest = "", message
+    why = "\n\n".join(p for p in (rest, explanation) if p)
+    if lead and why:
+        return f"{head}: {lead}", why
     if rule.examples_bad:
         return f"{head}, phrased like „{_inline(rule.examples_bad[0])}”.", message
-    return f"{head}.", message
+    return f"{head}.", "\n\n".join(p for p in (message, explanation) if p)
 
 
 def _source(rule: Rule) -> str:

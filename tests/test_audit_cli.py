@@ -54,7 +54,11 @@ def test_sample_csv_gives_all_outputs(tmp_path: Path) -> None:
         assert row["turn_text"][row["start"] : row["end"]] == row["matched_text"]
     assert any(f["rule_id"] == "pl.condescending.didnt-read-manual" for f in findings)
     conversations = list(csv.DictReader(out["conv.csv"].open(encoding="utf-8")))
-    assert len(conversations) == 32 and conversations[0]["conversation_id"] == "PL-1002"
+    assert len(conversations) == 32
+    scores = [int(c["score"]) for c in conversations]
+    assert scores == sorted(scores) and scores[0] < 100  # worst first
+    flagged = {f["conversation_id"] for f in findings}
+    assert {c["conversation_id"] for c in conversations if int(c["score"]) < 100} == flagged
     html = out["r.html"].read_text(encoding="utf-8")
     assert "<svg" in html and "<mark>Nie czytał pan instrukcji</mark>" in html
 

@@ -63,14 +63,19 @@ def test_render_rule_has_ruff_shape():
 def test_render_uses_explanation_and_never_repeats_a_single_sentence_message():
     with_expl = ruledocs.render_rule(
         _rule(
-            message="Zbywa klienta.",
-            explanation="Flaguje „kiedyś” o rozwiązaniu. Klient nie może niczego zaplanować.",
+            message="„Kiedyś” zbywa klienta. Nie daje terminu.",
+            explanation="Klient nie może niczego zaplanować. Podaj datę.",
             link="",
         )
     )
-    assert "): Flaguje „kiedyś” o rozwiązaniu." in with_expl
-    assert "Zbywa klienta.\n\nKlient nie może niczego zaplanować." in with_expl
+    assert "): „Kiedyś” zbywa klienta.\n" in with_expl
+    assert (
+        "**Why it hurts**\n\nNie daje terminu.\n\nKlient nie może niczego zaplanować. Podaj datę."
+        in with_expl
+    )
     assert "**More:**" not in with_expl
+    single = ruledocs.render_rule(_rule(message="Zbywa klienta.", explanation="Podaj datę."))
+    assert "): Zbywa klienta.\n\n**Why it hurts**\n\nPodaj datę.\n" in single
     bare = ruledocs.render_rule(_rule(message="Zbywa klienta.", explanation=""))
     assert bare.count("Zbywa klienta.") == 1
 

@@ -25,6 +25,7 @@ class Progress:
         self._last = 0.0
         self._bar: tqdm | None = None
         if enabled:
+            columns, lines = shutil.get_terminal_size((100, 20))
             tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
             self._bar = tqdm(
                 total=total_bytes or None,
@@ -33,8 +34,9 @@ class Progress:
                 unit_scale=True,
                 bar_format="{percentage:3.0f}%|{bar:20}| {postfix} [{elapsed}<{remaining}]",
                 leave=False,
-                # a pty may report 0 columns (e.g. under `script`); tqdm would then draw nothing
-                ncols=min(shutil.get_terminal_size((100, 20)).columns or 100, 120),
+                # a pty may report a 0x0 size; tqdm would then draw nothing at all
+                ncols=min(columns or 100, 120),
+                nrows=max(lines, 20),
             )
 
     def update(self, rows: int, position: int) -> None:
