@@ -88,7 +88,11 @@ class _Pack:
 
 
 def builtin_pack_files() -> list[Path]:
-    root = resources.files("replylint.packs")
+    """Packs shipped as `replylint.packs`; from a source checkout, the repo's rules/ folder."""
+    try:
+        root = resources.files("replylint.packs")
+    except ModuleNotFoundError:
+        root = Path(__file__).resolve().parents[2] / "rules"
     return sorted(Path(str(p)) for p in _walk_yaml(root))
 
 

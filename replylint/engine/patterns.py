@@ -66,7 +66,7 @@ class _Group:
 def expand_macros(source: str, defines: dict[str, str]) -> str:
     text = source
     for _ in range(MAX_MACRO_DEPTH):
-        if "$" not in text:
+        if not _MACRO.search(text):
             return text
 
         def substitute(m: re.Match) -> str:
@@ -192,7 +192,8 @@ def _token_spec(body: str) -> dict:
 
 
 def _spec_from_brackets(body: str) -> dict:
-    inner = body[1:-1].split()
+    # "<a|b\n  |c>" from a folded YAML line is still one alternative list.
+    inner = re.sub(r"\s*([|=])\s*", r"\1", body[1:-1]).split()
     if not inner:
         raise PatternError("empty token <>")
     ext: dict[str, dict] = {}
@@ -221,6 +222,8 @@ def _expand(sequence: list) -> list[list[_Token]]:
     """Flatten groups into plain token sequences (cartesian product of alternatives)."""
     parts: list[list[list[_Token]]] = []
     for item in sequence:
+        if isinstance(item, _Group):
+            item = _merge_single_token_options(item)
         if isinstance(item, _Token):
             parts.append([[item]])
             continue
@@ -239,6 +242,36 @@ def _expand(sequence: list) -> list[list[_Token]]:
         if _count(parts) > MAX_EXPANSIONS * 4:
             raise PatternError(f"expands to too many alternatives (limit {MAX_EXPANSIONS})")
     return [[t for chunk in combo for t in chunk] for combo in itertools.product(*parts)]
+
+
+def _merge_single_token_options(group: _Group) -> _Group | _Token:
+    """`( a | b | <c> )` needs no expansion when every option is one plain token of one kind:
+    literals merge into one NORM set, bare lemmas into one lemma set."""
+    tokens = [opt[0] for opt in group.options if len(opt) == 1 and isinstance(opt[0], _Token)]
+    if len(tokens) != len(group.options) or any(t.op for t in tokens):
+        return group
+    if group.op not in (None, "?") and not (group.op or "").startswith("{"):
+        return group
+    norms: set[str] = set()
+    lemmas: set[str] = set()
+    for token in tokens:
+        spec = token.spec
+        if set(spec) == {"NORM"}:
+            value = spec["NORM"]
+            if isinstance(value, dict) and "IN" not in value:
+                return group  # a token regex
+            norms.update(value["IN"] if isinstance(value, dict) and "IN" in value else [value])
+        elif set(spec) == {"_"} and set(spec["_"]) == {"lemmas"}:
+            lemmas.update(spec["_"]["lemmas"]["INTERSECTS"])
+        else:
+            return group
+    if norms and lemmas:
+        return group
+    if norms:
+        merged = {"NORM": sorted(norms)[0]} if len(norms) == 1 else {"NORM": {"IN": sorted(norms)}}
+    else:
+        merged = {"_": {"lemmas": {"INTERSECTS": sorted(lemmas)}}}
+    return _Token(merged, group.op)
 
 
 def _count(parts: list[list]) -> int:

@@ -10,6 +10,7 @@ import itertools
 from functools import lru_cache
 
 import morfeusz2
+import regex
 
 from replylint.nlp.analysis import Analysis, build_analysis, empty_feats
 from replylint.nlp.normalize import fold
@@ -118,7 +119,7 @@ def _analyse_exact(form: str) -> tuple[set[str], dict[str, set[str]], bool]:
     feats = empty_feats()
     known = False
     has_aglt = has_by = has_praet = False
-    for _start, _end, (_orth, lemma, tag, _names, _quals) in _morfeusz.analyse(form):
+    for _start, _end, (_orth, lemma, tag, _names, _quals) in _readings(form):
         cls = tag.split(":")[0]
         if cls == "ign":
             continue
@@ -142,6 +143,15 @@ def _analyse_exact(form: str) -> tuple[set[str], dict[str, set[str]], bool]:
         feats["tense"].discard("past")
         feats["mood"].discard("ind")
     return lemmas, feats, known
+
+
+def _readings(form: str) -> list:
+    """Morfeusz's readings; a whole-word reading beats a segmented one, so "kiedyś" is the
+    adverb and not "kiedy" + the 2nd-person agglutinate "ś"."""
+    dag = _morfeusz.analyse(form)
+    final = max((end for _start, end, _interp in dag), default=0)
+    whole = [r for r in dag if r[0] == 0 and r[1] == final and r[2][2] != "ign"]
+    return whole or dag
 
 
 def _is_one_word(form: str) -> bool:
@@ -169,9 +179,9 @@ def _restorations(form: str) -> list[str]:
 def analyse(form: str, restore_diacritics: bool = False) -> Analysis:
     """Analyse one token. With `restore_diacritics`, unknown-or-not, ASCII-only forms also
     get the readings of their diacritic restorations; unknown forms always do."""
-    if "-" in form.strip("-") and not _is_one_word(form):
-        # "CRM-u", "10-15": the part before the hyphen carries the meaning.
-        head = analyse(form.split("-")[0], restore_diacritics)
+    if any(ch in form.strip("-:.") for ch in "-:.") and not _is_one_word(form):
+        # "CRM-u", "10-15", "16:00": the part before the punctuation carries the meaning.
+        head = analyse(regex.split(r"[-:.]", form)[0], restore_diacritics)
         return build_analysis({fold(form), *head.lemmas}, empty_feats(), known=head.known)
     lemmas, feats, known = _analyse_exact(form)
     if form.isascii() and form.isalpha() and (restore_diacritics or not known):

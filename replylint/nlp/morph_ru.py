@@ -89,8 +89,23 @@ def analyse(form: str, restore_diacritics: bool = False) -> Analysis:
             if grammeme in _GRAMMEMES:
                 dim, value = _GRAMMEMES[grammeme]
                 feats[dim].add(value)
+    if "impr" in _grammemes(parses) and not feats["person"]:
+        # Imperatives ("ожидайте", "успокойтесь") address the reader; "давайте решим" is 1st.
+        feats["person"].add("1" if "incl" in _grammemes(parses) else "2")
+    if not known and "-" in form.strip("-"):
+        # "инструкцию-то", "договор-таки": a particle glued on; the head word carries meaning.
+        head = analyse(form.split("-")[0])
+        if head.known:
+            known = True
+            lemmas.update(head.lemmas)
+            for dim, values in head.feats.items():
+                feats[dim].update(values)
     if not known:
         lemmas.add(fold(form))
         if "-" in form:
             lemmas.add(fold(form.split("-")[0]))
     return build_analysis(lemmas, feats, known)
+
+
+def _grammemes(parses) -> set[str]:
+    return {g for parse in parses[:1] for g in parse.tag.grammemes}
