@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from replylint.config import Config
 from replylint.engine.matcher import CompiledRules
-from replylint.engine.packs import builtin_pack_files, load_rules, pack_files
 from replylint.engine.rule import Rule
+from replylint.engine.selection import configured_rules, load_configured_rules
 from replylint.findings import Finding, LineIndex
 from replylint.nlp import langid
 from replylint.nlp.normalize import normalize
@@ -25,47 +25,15 @@ class LintOutcome:
     langs: list[str] = field(default_factory=list)
 
 
-def selector_matches(selector: str, rule: Rule) -> bool:
-    """A selector is a rule id, a category, a language, or a dotted id prefix."""
-    return selector in (rule.id, rule.category, rule.lang) or rule.id.startswith(selector + ".")
-
-
 class Linter:
     """Holds compiled rule packs and spaCy pipelines; cheap to call, costly to build."""
 
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config()
-        files = builtin_pack_files() if self.config.builtin_packs else []
-        files += pack_files(self.config.packs)
-        self.all_rules: list[Rule] = load_rules(files)
-        self.rules: list[Rule] = self._configured_rules(self.all_rules)
+        self.all_rules: list[Rule] = load_configured_rules(self.config)
+        self.rules: list[Rule] = configured_rules(self.all_rules, self.config)
         self._pipelines: dict = {}
         self._compiled: dict[str, CompiledRules] = {}
-
-    def _configured_rules(self, rules: list[Rule]) -> list[Rule]:
-        from dataclasses import replace
-
-        chosen = []
-        for rule in rules:
-            if self.config.select and not any(
-                selector_matches(s, rule) for s in self.config.select
-            ):
-                continue
-            if any(selector_matches(s, rule) for s in self.config.ignore):
-                continue
-            severity = self._severity_override(rule)
-            if severity == "off":
-                continue
-            chosen.append(replace(rule, severity=severity) if severity != rule.severity else rule)
-        return chosen
-
-    def _severity_override(self, rule: Rule) -> str:
-        """The most specific matching key wins: rule id over prefix over category/language."""
-        best, best_len = rule.severity, -1
-        for key, value in self.config.severity.items():
-            if selector_matches(key, rule) and len(key) > best_len:
-                best, best_len = value, len(key)
-        return best
 
     def _engine(self, lang: str):
         if lang not in self._compiled:

@@ -57,7 +57,7 @@ def build_config(
 def unknown_selectors(linter: Linter, selectors: Iterable[str]) -> list[str]:
     """Selectors that match no rule, category or language: almost always a typo."""
     from replylint.engine.rule import CATEGORIES
-    from replylint.linter import selector_matches
+    from replylint.engine.selection import selector_matches
 
     return [
         s

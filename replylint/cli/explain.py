@@ -34,7 +34,7 @@ def format_rule(rule: Rule) -> str:
 @click.option("--config", "config_path", default=None, metavar="FILE", help="Config file.")
 def explain(rule_id: str, config_path: str | None) -> None:
     """Explain a rule: message, explanation, suggestion, link and examples."""
-    rules = {r.id: r for r in rules_from_config(config_path)}
+    rules = {r.id: r for r in rules_from_config(config_path, include_disabled=True)}
     rule = rules.get(rule_id)
     if rule is None:
         close = difflib.get_close_matches(rule_id, list(rules), n=3, cutoff=0.5)
