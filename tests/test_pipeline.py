@@ -95,3 +95,13 @@ def test_normalize_keeps_a_map_to_original_offsets():
     assert text[s:e] == "pani"
     s, e = norm.to_original(0, len(norm.text))
     assert text[s:e] == text.strip()
+
+
+def test_polish_abbreviations_split_by_the_tokenizer_still_analyse(pl):
+    doc = pl("Opis jest na str. 12, godz. 14:00")
+    assert "strona" in doc[3]._.lemmas
+    assert "16:00" in morph_pl.analyse("16:00").lemmas
+
+
+def test_whole_word_reading_beats_agglutinate_split():
+    assert morph_pl.analyse("kiedyś").lemmas == ("kiedys",)

@@ -121,7 +121,7 @@ def _analyse_exact(form: str) -> tuple[set[str], dict[str, set[str]], bool]:
     has_aglt = has_by = has_praet = False
     for _start, _end, (_orth, lemma, tag, _names, _quals) in _readings(form):
         cls = tag.split(":")[0]
-        if cls == "ign":
+        if cls == "ign" or (cls == "interp" and any(ch.isalnum() for ch in form)):
             continue
         known = True
         if cls == "aglt":
@@ -192,6 +192,12 @@ def analyse(form: str, restore_diacritics: bool = False) -> Analysis:
                 lemmas |= cand_lemmas
                 for dim, values in cand_feats.items():
                     feats[dim] |= values
+    if not known and form.isalpha():
+        # spaCy splits "str." / "godz." / "np."; the dictionary knows them with the dot.
+        brev_lemmas, brev_feats, brev_known = _analyse_exact(form + ".")
+        if brev_known:
+            lemmas |= brev_lemmas
+            known = True
     if not known:
         lemmas.add(fold(form))
         if "-" in form:
