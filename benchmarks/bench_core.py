@@ -58,8 +58,12 @@ def throughput(texts: list[str], target_words: int, n_process: int) -> dict:
     findings = sum(len(f) for f in linter.lint_many(batch, n_process=n_process, chunksize=64))
     elapsed = time.perf_counter() - start
     return {
-        "n_process": n_process, "texts": len(batch), "words": words, "findings": findings,
-        "seconds": round(elapsed, 2), "words_per_second": round(words / elapsed),
+        "n_process": n_process,
+        "texts": len(batch),
+        "words": words,
+        "findings": findings,
+        "seconds": round(elapsed, 2),
+        "words_per_second": round(words / elapsed),
         "words_per_second_per_core": round(words / elapsed / n_process),
     }
 
@@ -76,7 +80,8 @@ def latency(calls: int) -> dict:
         times.append((time.perf_counter() - start) * 1000)
     times.sort()
     return {
-        "words": len(REPLY_100_WORDS.split()), "calls": calls,
+        "words": len(REPLY_100_WORDS.split()),
+        "calls": calls,
         "median_ms": round(statistics.median(times), 2),
         "p95_ms": round(times[int(0.95 * (len(times) - 1))], 2),
     }
@@ -95,7 +100,11 @@ def cold_start(runs: int) -> dict:
             times.append(time.perf_counter() - start)
             if done.returncode not in (0, 1):
                 raise SystemExit(f"replylint check failed: {done.stderr.decode()}")
-    return {"runs": runs, "median_s": round(statistics.median(times), 3), "max_s": round(max(times), 3)}
+    return {
+        "runs": runs,
+        "median_s": round(statistics.median(times), 3),
+        "max_s": round(max(times), 3),
+    }
 
 
 def main() -> None:

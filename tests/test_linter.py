@@ -57,12 +57,17 @@ def test_overlapping_matches_of_one_rule_are_merged(own):
 
 
 def test_yo_spelling_does_not_matter(own):
-    spans = [[(f.rule_id, f.start, f.end) for f in own.lint(t)] for t in ("не прочёл инструкцию", "не прочел инструкцию")]
+    spans = [
+        [(f.rule_id, f.start, f.end) for f in own.lint(t)]
+        for t in ("не прочёл инструкцию", "не прочел инструкцию")
+    ]
     assert spans[0] == spans[1] != []
 
 
 def test_unknown_language_paragraph_is_skipped_with_a_note(own):
-    outcome = own.check_text("Thank you for the message, we will check it.\n\nНе читали инструкцию?")
+    outcome = own.check_text(
+        "Thank you for the message, we will check it.\n\nНе читали инструкцию?"
+    )
     assert outcome.langs == ["ru"]
     assert len(outcome.findings) == 1
     assert outcome.notes and "line 1" in outcome.notes[0]

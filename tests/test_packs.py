@@ -48,7 +48,11 @@ def test_user_pack_loads_and_matches_inflected_forms(tmp_path):
     pack = _write(tmp_path, GOOD_PACK)
     linter = Linter(Config(packs=[str(pack)], builtin_packs=False))
     assert [r.id for r in linter.rules] == ["pl.vague_promise.try-something"]
-    for text in ["Postaram się coś zrobić", "postaracie sie cos zrobic", "Postarała się coś zrobić"]:
+    for text in [
+        "Postaram się coś zrobić",
+        "postaracie sie cos zrobic",
+        "Postarała się coś zrobić",
+    ]:
         assert linter.lint(text, lang="pl"), text
 
 
@@ -63,13 +67,30 @@ def test_exception_downgrades_severity_in_the_same_sentence(tmp_path):
 @pytest.mark.parametrize(
     ("edit", "problem"),
     [
-        (lambda s: s.replace("    severity: warning\n", "    severity: warning\n    colour: red\n"), ":6: unknown rule key 'colour'"),
-        (lambda s: s.replace("<postarać> się (", "<postarać tense=later> się ("), ":11: bad pattern"),
-        (lambda s: s.replace("severity: warning", "severity: fatal"), ":6: severity must be one of"),
-        (lambda s: s.replace("  - id: pl.vague_promise.try-something", "  - id: Bad Id"), ":6: rule id"),
-        (lambda s: s.replace("      - \"<postarać>", "    - [\"<postarać>"), ": invalid YAML"),
+        (
+            lambda s: s.replace(
+                "    severity: warning\n", "    severity: warning\n    colour: red\n"
+            ),
+            ":6: unknown rule key 'colour'",
+        ),
+        (
+            lambda s: s.replace("<postarać> się (", "<postarać tense=later> się ("),
+            ":11: bad pattern",
+        ),
+        (
+            lambda s: s.replace("severity: warning", "severity: fatal"),
+            ":6: severity must be one of",
+        ),
+        (
+            lambda s: s.replace("  - id: pl.vague_promise.try-something", "  - id: Bad Id"),
+            ":6: rule id",
+        ),
+        (lambda s: s.replace('      - "<postarać>', '    - ["<postarać>'), ": invalid YAML"),
         (lambda s: s.replace("$SOMETHING", "$NOTHING"), "unknown macro $NOTHING"),
-        (lambda s: s.replace("category: vague_promise", "category: rudeness"), "category must be one of"),
+        (
+            lambda s: s.replace("category: vague_promise", "category: rudeness"),
+            "category must be one of",
+        ),
         (lambda s: s + "extra: 1\n", ":1: unknown pack key 'extra'"),
     ],
 )
@@ -105,6 +126,10 @@ def test_select_ignore_and_severity_overrides():
     downgraded = Linter(Config(severity={rule.category: "info", rule.id: "warning"}))
     chosen = {r.id: r.severity for r in downgraded.rules}
     assert chosen[rule.id] == "warning"  # the more specific key wins
-    assert all(sev == "info" for rid, sev in chosen.items() if rid != rule.id and rid.split(".")[1] == rule.category)
+    assert all(
+        sev == "info"
+        for rid, sev in chosen.items()
+        if rid != rule.id and rid.split(".")[1] == rule.category
+    )
     disabled = Linter(Config(severity={rule.id: "off"}))
     assert rule.id not in {r.id for r in disabled.rules}

@@ -18,14 +18,18 @@ def test_every_rule_has_examples():
         assert rule.examples_good, f"{rule.id} has no good examples"
 
 
-@pytest.mark.parametrize(("rule_id", "text"), BAD, ids=[f"{r}:bad{i}" for i, (r, _) in enumerate(BAD)])
+@pytest.mark.parametrize(
+    ("rule_id", "text"), BAD, ids=[f"{r}:bad{i}" for i, (r, _) in enumerate(BAD)]
+)
 def test_bad_example_is_flagged_by_its_rule(rule_id: str, text: str):
     rule = next(r for r in LINTER.all_rules if r.id == rule_id)
     found = {f.rule_id for f in LINTER.lint(text, lang=rule.lang)}
     assert rule_id in found, f"{rule_id} missed its bad example {text!r} (found: {sorted(found)})"
 
 
-@pytest.mark.parametrize(("rule_id", "text"), GOOD, ids=[f"{r}:good{i}" for i, (r, _) in enumerate(GOOD)])
+@pytest.mark.parametrize(
+    ("rule_id", "text"), GOOD, ids=[f"{r}:good{i}" for i, (r, _) in enumerate(GOOD)]
+)
 def test_good_example_is_not_flagged(rule_id: str, text: str):
     rule = next(r for r in LINTER.all_rules if r.id == rule_id)
     found = [(f.rule_id, f.text) for f in LINTER.lint(text, lang=rule.lang)]

@@ -30,7 +30,7 @@ import regex
 from replylint.nlp.analysis import FEATURES
 from replylint.nlp.normalize import fold
 
-MAX_EXPANSIONS = 256
+MAX_EXPANSIONS = 2048
 MAX_MACRO_DEPTH = 8
 _MACRO = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _QUANT = re.compile(r"(\?|\{\d+(?:,\d*)?\})$")
