@@ -16,6 +16,106 @@ from replylint.findings import SEVERITY_RANK, merge_spans
 from replylint.nlp.normalize import fold, fold_char
 
 REGEX_TIMEOUT_SECONDS = 0.25
+# Words in almost every reply make poor anchors; prefer any rarer required token.
+COMMON_WORDS = frozenset(
+    [
+        "nie",
+        "sie",
+        "to",
+        "na",
+        "w",
+        "z",
+        "i",
+        "a",
+        "o",
+        "do",
+        "ze",
+        "za",
+        "po",
+        "od",
+        "u",
+        "jak",
+        "tak",
+        "ale",
+        "czy",
+        "juz",
+        "co",
+        "jest",
+        "sa",
+        "byc",
+        "ja",
+        "my",
+        "wy",
+        "pan",
+        "pani",
+        "panstwo",
+        "mi",
+        "nam",
+        "mnie",
+        "nas",
+        "tym",
+        "ten",
+        "ta",
+        "te",
+        "tego",
+        "tej",
+        "jego",
+        "jej",
+        "ich",
+        "go",
+        "tu",
+        "tam",
+        "не",
+        "и",
+        "в",
+        "на",
+        "с",
+        "что",
+        "это",
+        "я",
+        "мы",
+        "вы",
+        "он",
+        "она",
+        "они",
+        "но",
+        "а",
+        "к",
+        "по",
+        "за",
+        "из",
+        "у",
+        "от",
+        "до",
+        "же",
+        "ли",
+        "бы",
+        "как",
+        "так",
+        "уже",
+        "быть",
+        "есть",
+        "вас",
+        "нас",
+        "вам",
+        "нам",
+        "мне",
+        "меня",
+        "вот",
+        "все",
+        "всё",
+        "то",
+        ",",
+        ".",
+        "!",
+        "?",
+        "-",
+        "–",
+        ":",
+        ";",
+    ]
+)
+COMMON_WORD_COST = 1000
 
 
 @dataclass(frozen=True)
@@ -32,73 +132,167 @@ class RegexTimeout(RuntimeError):
     pass
 
 
+@dataclass(frozen=True)
+class Anchors:
+    """Words a pattern cannot match without (Vale's MightMatch): if a text has none of a
+    rule's anchor forms or lemmas, the rule is skipped without running its Matcher."""
+
+    norms: frozenset[str]
+    lemmas: frozenset[str]
+
+    def might_match(self, norms: set[str], lemmas: set[str]) -> bool:
+        return not self.norms.isdisjoint(norms) or not self.lemmas.isdisjoint(lemmas)
+
+
+Requirement = tuple[str, frozenset[str]]  # ("norm" | "lemma", values): one required token
+
+
+class _Unit:
+    """The patterns of one rule (or of one exception), bucketed by the tokens they require.
+
+    A bucket's small Matcher (built on first use) runs only when the text contains, for every
+    token the bucket's patterns require, one of its forms or lemmas: most rules are skipped on
+    most texts without touching spaCy's Matcher (Vale's MightMatch, per pattern)."""
+
+    def __init__(self, key: str, specs: list[PatternSpec]) -> None:
+        self.key = key
+        patterns = [
+            t for spec in specs if spec.kind == "tokens" for t in compile_pattern(spec.source)
+        ]
+        self.regexes = [_compile_regex(spec) for spec in specs if spec.kind == "regex"]
+        grouped: dict[frozenset[Requirement], list[list[dict]]] = {}
+        for pattern in patterns:
+            grouped.setdefault(_requirements(pattern), []).append(pattern)
+        self._buckets = list(grouped.items())
+        self._matchers: list[Matcher | None] = [None] * len(self._buckets)
+        self._always = [i for i, (reqs, _p) in enumerate(self._buckets) if not reqs]
+        self._by_norm: dict[str, list[int]] = {}
+        self._by_lemma: dict[str, list[int]] = {}
+        for i, (reqs, _patterns) in enumerate(self._buckets):
+            if reqs:
+                kind, values = min(reqs, key=_cost)
+                index = self._by_norm if kind == "norm" else self._by_lemma
+                for value in values:
+                    index.setdefault(value, []).append(i)
+        self.anchors = (
+            None
+            if self.regexes or self._always
+            else Anchors(frozenset(self._by_norm), frozenset(self._by_lemma))
+        )
+
+    def spans(
+        self, doc: Doc, folded: _Lazy, norms: set[str], lemmas: set[str]
+    ) -> list[tuple[int, int]]:
+        candidates = set(self._always)
+        for value in norms.intersection(self._by_norm):
+            candidates.update(self._by_norm[value])
+        for value in lemmas.intersection(self._by_lemma):
+            candidates.update(self._by_lemma[value])
+        found: list[tuple[int, int]] = []
+        for i in sorted(candidates):
+            reqs, patterns = self._buckets[i]
+            if not all(
+                not values.isdisjoint(norms if kind == "norm" else lemmas) for kind, values in reqs
+            ):
+                continue
+            matcher = self._matchers[i]
+            if matcher is None:
+                matcher = self._matchers[i] = Matcher(doc.vocab, validate=False)
+                matcher.add(self.key, patterns)
+            for _id, start, end in matcher(doc):
+                span = doc[start:end]
+                found.append((span.start_char, span.end_char))
+        for pattern in self.regexes:
+            found.extend(_regex_spans(pattern, folded.get()))
+        return found
+
+
+class _Lazy:
+    """The folded text, computed only if some regex needs it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._value: str | None = None
+
+    def get(self) -> str:
+        if self._value is None:
+            self._value = fold(self.text)
+        return self._value
+
+
 class CompiledRules:
-    """All rules of one language compiled into one Matcher plus a list of regexes."""
+    """The rules of one language: per-rule Matchers behind a cheap anchor pre-check."""
 
     def __init__(self, vocab: Vocab, rules: list[Rule]) -> None:
         self.rules = {rule.id: rule for rule in rules}
-        self.matcher = Matcher(vocab, validate=True)
-        self.exception_matcher = Matcher(vocab, validate=True)
-        self.regexes: list[tuple[Rule, regex.Pattern]] = []
-        self.exception_regexes: dict[str, regex.Pattern] = {}
-        for rule in rules:
-            token_patterns = [p for p in rule.patterns if p.kind == "tokens"]
-            if token_patterns:
-                self.matcher.add(
-                    rule.id, [t for p in token_patterns for t in compile_pattern(p.source)]
-                )
-            self.regexes.extend(
-                (rule, _compile_regex(p)) for p in rule.patterns if p.kind == "regex"
-            )
-            for index, exc in enumerate(rule.exceptions):
-                key = _exception_key(rule.id, index)
-                if exc.pattern.kind == "tokens":
-                    self.exception_matcher.add(key, compile_pattern(exc.pattern.source))
-                else:
-                    self.exception_regexes[key] = _compile_regex(exc.pattern)
+        self.units = [_Unit(rule.id, list(rule.patterns)) for rule in rules]
+        self.exceptions = {
+            rule.id: [
+                _Unit(_exception_key(rule.id, i), [e.pattern])
+                for i, e in enumerate(rule.exceptions)
+            ]
+            for rule in rules
+        }
 
     def find(self, doc: Doc) -> list[Hit]:
         text = doc.text
-        folded: str | None = None
-        raw: list[tuple[str, int, int]] = []
-        strings = doc.vocab.strings
-        for match_id, start, end in self.matcher(doc) if len(self.matcher) else []:
-            span = doc[start:end]
-            raw.append((strings[match_id], span.start_char, span.end_char))
-        if self.regexes:
-            folded = fold(text)
-            for rule, pattern in self.regexes:
-                raw.extend((rule.id, s, e) for s, e in _regex_spans(pattern, folded))
-        if not raw:
-            return []
-        exceptions = self._exceptions(doc, folded)
-        sentence_starts = _sentence_starts(doc)
+        folded = _Lazy(text)
+        norms = {t.norm_ for t in doc}
+        lemmas: set[str] = set()
+        for token in doc:
+            lemmas.update(token._.lemmas)
         hits: list[Hit] = []
-        by_rule: dict[str, list[tuple[int, int]]] = {}
-        for rule_id, start, end in raw:
-            by_rule.setdefault(rule_id, []).append((start, end))
-        for rule_id, spans in by_rule.items():
-            rule = self.rules[rule_id]
+        sentence_starts: list[int] | None = None
+        for unit in self.units:
+            if unit.anchors is not None and not unit.anchors.might_match(norms, lemmas):
+                continue
+            spans = unit.spans(doc, folded, norms, lemmas)
+            if not spans:
+                continue
+            rule = self.rules[unit.key]
+            sentence_starts = sentence_starts or _sentence_starts(doc)
+            exception_spans = {
+                exc.key: exc.spans(doc, folded, norms, lemmas)
+                for exc in self.exceptions[rule.id]
+                if exc.anchors is None or exc.anchors.might_match(norms, lemmas)
+            }
             for start, end in merge_spans(spans):
                 severity = _apply_exceptions(
-                    rule, start, end, exceptions, sentence_starts, len(text)
+                    rule, start, end, exception_spans, sentence_starts, len(text)
                 )
                 if severity is not None:
                     hits.append(Hit(rule, start, end, severity))
         return sorted(hits, key=lambda h: (h.start, h.end, h.rule.id))
 
-    def _exceptions(self, doc: Doc, folded: str | None) -> dict[str, list[tuple[int, int]]]:
-        found: dict[str, list[tuple[int, int]]] = {}
-        strings = doc.vocab.strings
-        matches = self.exception_matcher(doc) if len(self.exception_matcher) else []
-        for match_id, start, end in matches:
-            span = doc[start:end]
-            found.setdefault(strings[match_id], []).append((span.start_char, span.end_char))
-        if self.exception_regexes:
-            folded = folded if folded is not None else fold(doc.text)
-            for key, pattern in self.exception_regexes.items():
-                found.setdefault(key, []).extend(_regex_spans(pattern, folded))
-        return found
+
+def _requirements(pattern: list[dict]) -> frozenset[Requirement]:
+    """Every literal or lemma token the pattern cannot match without."""
+    reqs = set()
+    for token in pattern:
+        op = token.get("OP")
+        if op == "?" or (op and op.startswith("{0")):
+            continue
+        values = _anchor_values(token)
+        if values is not None:
+            reqs.add((values[0], frozenset(values[1])))
+    return frozenset(reqs)
+
+
+def _cost(requirement: Requirement) -> int:
+    """How often a requirement is met by ordinary text (common words are met nearly always)."""
+    return sum(COMMON_WORD_COST if v in COMMON_WORDS else 1 for v in requirement[1])
+
+
+def _anchor_values(token: dict) -> tuple[str, list[str]] | None:
+    norm = token.get("NORM")
+    if isinstance(norm, str):
+        return "norm", [norm]
+    if isinstance(norm, dict) and "IN" in norm:
+        return "norm", list(norm["IN"])
+    lemmas = token.get("_", {}).get("lemmas")
+    if lemmas and "INTERSECTS" in lemmas:
+        return "lemma", list(lemmas["INTERSECTS"])
+    return None
 
 
 def _exception_key(rule_id: str, index: int) -> str:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -81,7 +82,12 @@ def expand_macros(source: str, defines: dict[str, str]) -> str:
 
 def compile_pattern(source: str, defines: dict[str, str] | None = None) -> list[list[dict]]:
     """Compile one pattern to a list of Matcher patterns (one per expanded alternative)."""
-    text = expand_macros(source, defines or {})
+    return _compile_expanded(expand_macros(source, defines or {}))
+
+
+@lru_cache(maxsize=8192)
+def _compile_expanded(text: str) -> list[list[dict]]:
+    """Cached: packs are validated at load and compiled again per language; treat as read-only."""
     lexemes = _lex(text)
     if not lexemes:
         raise PatternError("empty pattern")
