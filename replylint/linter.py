@@ -50,7 +50,8 @@ class Linter:
     def warm(self) -> Linter:
         """Build every pipeline now (servers call this so the first request is fast)."""
         for lang in LANGS:
-            nlp, _ = self._engine(lang)
+            nlp, compiled = self._engine(lang)
+            compiled.build(nlp.vocab)
             nlp("rozgrzewka" if lang == "pl" else "разогрев")
         return self
 

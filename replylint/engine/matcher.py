@@ -180,6 +180,13 @@ class _Unit:
             else Anchors(frozenset(self._by_norm), frozenset(self._by_lemma))
         )
 
+    def build(self, vocab: Vocab) -> None:
+        """Build every bucket's Matcher now (before forking workers or serving requests)."""
+        for i, (_reqs, patterns) in enumerate(self._buckets):
+            if self._matchers[i] is None:
+                self._matchers[i] = Matcher(vocab, validate=False)
+                self._matchers[i].add(self.key, patterns)
+
     def spans(
         self, doc: Doc, folded: _Lazy, norms: set[str], lemmas: set[str]
     ) -> list[tuple[int, int]]:
@@ -233,6 +240,13 @@ class CompiledRules:
             ]
             for rule in rules
         }
+
+    def build(self, vocab: Vocab) -> None:
+        for unit in self.units:
+            unit.build(vocab)
+        for units in self.exceptions.values():
+            for unit in units:
+                unit.build(vocab)
 
     def find(self, doc: Doc) -> list[Hit]:
         text = doc.text
