@@ -61,7 +61,7 @@ class _Str(str):
     line: int = 0
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """SafeLoader that remembers the line of every mapping and string (1-based)."""
 
 
