@@ -91,3 +91,16 @@ def test_macros(pl):
 def test_bad_patterns_say_what_is_wrong(pattern, problem):
     with pytest.raises(PatternError, match=problem):
         compile_pattern(pattern)
+
+
+def test_negated_gap_skips_words_except_the_excluded(pl):
+    pattern = "<system> !nie{0,3} <działać>"
+    assert _matches(pl, pattern, "System wreszcie znowu działa")
+    assert not _matches(pl, pattern, "System chyba nie działa")
+
+
+def test_acronyms_stand_for_themselves():
+    from replylint.nlp import morph_pl, morph_ru
+
+    assert "it" in morph_pl.analyse("IT").lemmas
+    assert "crm" in morph_ru.analyse("CRM").lemmas

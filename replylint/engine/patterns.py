@@ -7,6 +7,8 @@
                         lemma alternatives plus grammatical constraints (analysis.FEATURES)
     <pos=VERB person=2> a token by features only
     _                   any one token within the sentence
+    !nie|nigdy          any one token within the sentence except these words
+                        (`!nie{0,3}`: a gap of up to three tokens without "nie")
     _{0,3}              a bounded gap: zero to three tokens
     X?                  X is optional (any element, including groups and gaps)
     X{1,2}              X repeated one or two times
@@ -190,6 +192,9 @@ def _token_spec(body: str) -> dict:
         except regex.error as exc:
             raise PatternError(f"bad token regex /{source}/: {exc}") from exc
         return {"NORM": {"REGEX": source}}
+    if body.startswith("!") and len(body) > 1:
+        excluded = sorted({fold(w) for w in body[1:].split("|") if w})
+        return {"NORM": {"NOT_IN": excluded}, "IS_SPACE": False, "_": {"brk": False}}
     words = [w for w in body.replace("\\", "").split("|")]
     if any(not w for w in words):
         raise PatternError(f"empty alternative in {body!r}")

@@ -100,7 +100,9 @@ def analyse(form: str, restore_diacritics: bool = False) -> Analysis:
             lemmas.update(head.lemmas)
             for dim, values in head.feats.items():
                 feats[dim].update(values)
-    if not known:
+    if not known or (form.isupper() and len(form) <= 5):
+        # Unknown words, and acronyms ("IT", "CRM", "SAP") that the dictionary would read as
+        # some rare common noun, also stand for themselves.
         lemmas.add(fold(form))
         if "-" in form:
             lemmas.add(fold(form.split("-")[0]))
