@@ -236,3 +236,14 @@ def test_iter_sources_goes_on_after_bad_inputs(tmp_path: Path) -> None:
     assert sources[0].error.endswith("missing.txt: no such file or directory")
     assert "binary file" in sources[1].error
     assert sources[3].path == "<stdin>" and sources[3].text == "Привет"
+
+
+def test_huge_file_is_refused_with_one_line(tmp_path, monkeypatch):
+    from replylint.sources import files
+
+    monkeypatch.setattr(files, "MAX_INPUT_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    big.write_text("Dzień dobry. " * 200, encoding="utf-8")
+    with pytest.raises(files.InputError) as info:
+        files.read_bytes(big, "big.txt")
+    assert str(info.value).startswith("big.txt: file is") and "\n" not in str(info.value)

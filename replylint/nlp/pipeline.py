@@ -42,6 +42,9 @@ _UPOS_TO_OURS = {
     "CCONJ": "CONJ",
     "SCONJ": "CONJ",
 }
+# spaCy's default guard (1M chars) is for parsers; a tokenizer-and-dictionary pipeline
+# handles long texts linearly, and inputs are already capped where they are read.
+MAX_TEXT_CHARS = 25_000_000
 _ANALYSES_KEY = "replylint_analyses"
 _BREAKS_KEY = "replylint_breaks"
 
@@ -127,6 +130,7 @@ def build_pipeline(lang: str, trained: str | None = None) -> Language:
     else:
         nlp = spacy.blank(lang)
     _keep_hyphenated_words(nlp)
+    nlp.max_length = MAX_TEXT_CHARS
     nlp.add_pipe("replylint_morph", config={"lang": lang}, last=True)
     return nlp
 

@@ -6,6 +6,9 @@ import codecs
 from pathlib import Path
 
 _SNIFF = 8192
+# A reply or a template is kilobytes; anything this large is a mistake (a transcript export
+# belongs in `replylint audit`, which streams), so refuse it instead of exhausting memory.
+MAX_INPUT_BYTES = 20 * 1024 * 1024
 
 
 class InputError(Exception):
@@ -15,6 +18,13 @@ class InputError(Exception):
 def read_bytes(path: Path, display: str) -> bytes:
     """Read a file; raise InputError naming `display` and the problem."""
     try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(
+                f"{display}: file is {size / 1048576:.0f} MiB, over the "
+                f"{MAX_INPUT_BYTES // 1048576} MiB limit for one input "
+                "(lint transcript exports with `replylint audit`)"
+            )
         return path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{display}: no such file or directory") from None
