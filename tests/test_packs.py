@@ -133,3 +133,38 @@ def test_select_ignore_and_severity_overrides():
     )
     disabled = Linter(Config(severity={rule.id: "off"}))
     assert rule.id not in {r.id for r in disabled.rules}
+
+
+ALL_OF_PACK = """\
+lang: pl
+category: blaming_colleagues
+rules:
+  - id: pl.blaming_colleagues.test-all-of
+    severity: warning
+    message: Obwinianie kolegów.
+    suggestion: Weź sprawę na siebie.
+    patterns:
+      - all: ["<magazyn|księgowość|kurier>", "znowu|znów|wiecznie", "<pomylić|zgubić|pomieszać>"]
+        within: sentence
+    examples:
+      bad: ["Magazyn znowu coś pomylił."]
+      good: ["Magazyn wysłał paczkę wczoraj."]
+"""
+
+
+def test_all_of_matches_parts_in_any_order_within_one_sentence(tmp_path):
+    linter = Linter(Config(packs=[str(_write(tmp_path, ALL_OF_PACK))], builtin_packs=False))
+    for text in ["Znowu magazyn pomylił rozmiary", "Pomylili znowu, ten nasz magazyn"]:
+        [hit] = linter.lint(text, lang="pl")
+        assert hit.rule_id == "pl.blaming_colleagues.test-all-of"
+        assert text[hit.start : hit.end] == hit.text
+    assert linter.lint("Magazyn wysłał paczkę. Znowu coś pomylił kurier? Nie.", lang="pl")
+    assert linter.lint("Magazyn pracuje. Znowu pada deszcz. Kurier pomylił adres.", lang="pl") == []
+
+
+def test_all_of_needs_two_parts(tmp_path):
+    broken = ALL_OF_PACK.replace(
+        '["<magazyn|księgowość|kurier>", "znowu|znów|wiecznie", "<pomylić|zgubić|pomieszać>"]', '["znowu"]'
+    )
+    with pytest.raises(PackError, match="at least two"):
+        load_rules([_write(tmp_path, broken)])

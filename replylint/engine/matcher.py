@@ -160,6 +160,11 @@ class _Unit:
             t for spec in specs if spec.kind == "tokens" for t in compile_pattern(spec.source)
         ]
         self.regexes = [_compile_regex(spec) for spec in specs if spec.kind == "regex"]
+        self.all_of = [
+            [_Unit(key, [PatternSpec(part)]) for part in spec.parts]
+            for spec in specs
+            if spec.kind == "all"
+        ]
         grouped: dict[frozenset[Requirement], list[list[dict]]] = {}
         for pattern in patterns:
             grouped.setdefault(_requirements(pattern), []).append(pattern)
@@ -176,7 +181,7 @@ class _Unit:
                     index.setdefault(value, []).append(i)
         self.anchors = (
             None
-            if self.regexes or self._always
+            if self.regexes or self._always or self.all_of
             else Anchors(frozenset(self._by_norm), frozenset(self._by_lemma))
         )
 
@@ -186,6 +191,9 @@ class _Unit:
             if self._matchers[i] is None:
                 self._matchers[i] = Matcher(vocab, validate=False)
                 self._matchers[i].add(self.key, patterns)
+        for parts in self.all_of:
+            for part in parts:
+                part.build(vocab)
 
     def spans(
         self, doc: Doc, folded: _Lazy, norms: set[str], lemmas: set[str]
@@ -211,6 +219,8 @@ class _Unit:
                 found.append((span.start_char, span.end_char))
         for pattern in self.regexes:
             found.extend(_regex_spans(pattern, folded.get()))
+        for parts in self.all_of:
+            found.extend(_all_in_one_sentence(parts, doc, folded, norms, lemmas))
         return found
 
 
@@ -277,6 +287,32 @@ class CompiledRules:
                 if severity is not None:
                     hits.append(Hit(rule, start, end, severity))
         return sorted(hits, key=lambda h: (h.start, h.end, h.rule.id))
+
+
+def _all_in_one_sentence(
+    parts: list[_Unit], doc: Doc, folded: _Lazy, norms: set[str], lemmas: set[str]
+) -> list[tuple[int, int]]:
+    """Spans of sentences where every part matched: from the first part hit to the last."""
+    per_part = []
+    for part in parts:
+        if part.anchors is not None and not part.anchors.might_match(norms, lemmas):
+            return []
+        spans = part.spans(doc, folded, norms, lemmas)
+        if not spans:
+            return []
+        per_part.append(spans)
+    starts = _sentence_starts(doc)
+    by_sentence: dict[int, list[list[tuple[int, int]]]] = {}
+    for index, spans in enumerate(per_part):
+        for span in spans:
+            sentence = bisect.bisect_right(starts, span[0]) - 1
+            by_sentence.setdefault(sentence, [[] for _ in per_part])[index].append(span)
+    found = []
+    for groups in by_sentence.values():
+        if all(groups):
+            hits = [span for group in groups for span in group]
+            found.append((min(s for s, _e in hits), max(e for _s, e in hits)))
+    return found
 
 
 def _requirements(pattern: list[dict]) -> frozenset[Requirement]:

@@ -12,7 +12,8 @@ A pack file:
         suggestion: ...
         explanation: ...   # optional
         link: ...          # optional
-        patterns: ["nie <czytać|przeczytać> _{0,3} <instrukcja>", {regex: "..."}]
+        patterns: ["nie <czytać|przeczytać> _{0,3} <instrukcja>", {regex: "..."},
+                   {all: ["<instrukcja>", "<czytać>", "w ogóle"], within: sentence}]
         exceptions: ["...", {pattern: "...", scope: sentence, severity: info}]
         examples: {bad: [...], good: [...]}
 
@@ -248,11 +249,14 @@ def _as_list(value: object) -> list:
 def _pattern(pack: _Pack, raw: object, defines: dict[str, str], where: str) -> PatternSpec:
     line = getattr(raw, "line", 0) or (raw.get("__line__", 0) if isinstance(raw, dict) else 0)
     at = f"{pack.path}:{line}" if line else where
+    if isinstance(raw, dict) and "all" in raw:
+        return _all_of(pack, raw, defines, at, line)
     if isinstance(raw, dict):
         extra = set(raw) - {"regex", "__line__"}
         if extra or "regex" not in raw:
             raise PackError(
-                f"{at}: a pattern is a string or {{regex: ...}}, got keys {sorted(extra)}"
+                f"{at}: a pattern is a string, {{regex: ...}} or {{all: [...]}}, "
+                f"got keys {sorted(extra)}"
             )
         try:
             regex.compile(str(raw["regex"]))
@@ -266,6 +270,28 @@ def _pattern(pack: _Pack, raw: object, defines: dict[str, str], where: str) -> P
     except PatternError as exc:
         raise PackError(f"{at}: bad pattern {raw!r}: {exc}") from exc
     return PatternSpec(expand_for_storage(raw, defines), kind="tokens", line=line)
+
+
+def _all_of(pack: _Pack, raw: dict, defines: dict[str, str], at: str, line: int) -> PatternSpec:
+    """`{all: [p1, p2, ...], within: sentence}`: every part matches in one sentence, any order."""
+    extra = set(raw) - {"all", "within", "__line__"}
+    if extra:
+        raise PackError(f"{at}: unknown key '{sorted(extra)[0]}' in an `all` pattern")
+    if raw.get("within", "sentence") != "sentence":
+        raise PackError(f"{at}: `within` can only be 'sentence'")
+    parts = raw["all"]
+    if not isinstance(parts, list) or len(parts) < 2:
+        raise PackError(f"{at}: `all` needs a list of at least two token patterns")
+    stored = []
+    for part in parts:
+        if not isinstance(part, str):
+            raise PackError(f"{at}: each part of `all` must be a token pattern string")
+        try:
+            compile_pattern(part, defines)
+        except PatternError as exc:
+            raise PackError(f"{at}: bad pattern {part!r} in `all`: {exc}") from exc
+        stored.append(expand_for_storage(part, defines))
+    return PatternSpec(" & ".join(stored), kind="all", line=line, parts=tuple(stored))
 
 
 def expand_for_storage(raw: str, defines: dict[str, str]) -> str:

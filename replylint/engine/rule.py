@@ -9,11 +9,13 @@ CATEGORIES = ("condescending", "blaming_colleagues", "vague_promise", "internal_
 
 @dataclass(frozen=True)
 class PatternSpec:
-    """One pattern as written in the pack: token syntax or a raw regex."""
+    """One pattern as written in the pack: token syntax, a raw regex, or `all` of several
+    token patterns anywhere in one sentence, in any order."""
 
     source: str
-    kind: str = "tokens"  # "tokens" | "regex"
+    kind: str = "tokens"  # "tokens" | "regex" | "all"
     line: int = 0
+    parts: tuple[str, ...] = ()  # for kind "all": the token patterns that must all match
 
 
 @dataclass(frozen=True)
