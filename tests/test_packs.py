@@ -164,7 +164,8 @@ def test_all_of_matches_parts_in_any_order_within_one_sentence(tmp_path):
 
 def test_all_of_needs_two_parts(tmp_path):
     broken = ALL_OF_PACK.replace(
-        '["<magazyn|księgowość|kurier>", "znowu|znów|wiecznie", "<pomylić|zgubić|pomieszać>"]', '["znowu"]'
+        '["<magazyn|księgowość|kurier>", "znowu|znów|wiecznie", "<pomylić|zgubić|pomieszać>"]',
+        '["znowu"]',
     )
     with pytest.raises(PackError, match="at least two"):
         load_rules([_write(tmp_path, broken)])

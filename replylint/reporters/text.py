@@ -18,7 +18,9 @@ def render(results: list[SourceResult], color: bool = False) -> str:
         lines = result.text.split("\n")
         for f in result.findings:
             total += 1
-            severity = click.style(f.severity, fg=_COLORS[f.severity], bold=True) if color else f.severity
+            severity = (
+                click.style(f.severity, fg=_COLORS[f.severity], bold=True) if color else f.severity
+            )
             rule = click.style(f.rule_id, bold=True) if color else f.rule_id
             out.append(f"{result.path}:{f.line}:{f.column}: {severity} {rule} {f.message}")
             source_line = lines[f.line - 1] if f.line - 1 < len(lines) else ""
@@ -32,5 +34,7 @@ def render(results: list[SourceResult], color: bool = False) -> str:
             out.append(f"{result.path}: note: {note}")
     if total:
         files = sum(1 for r in results if r.findings)
-        out.append(f"Found {total} finding{'s' if total != 1 else ''} in {files} input{'s' if files != 1 else ''}.")
+        out.append(
+            f"Found {total} finding{'s' if total != 1 else ''} in {files} input{'s' if files != 1 else ''}."
+        )
     return "\n".join(out) + ("\n" if out else "")
