@@ -13,6 +13,7 @@ from spacy.vocab import Vocab
 from replylint.engine.patterns import compile_pattern
 from replylint.engine.rule import PatternSpec, Rule
 from replylint.findings import SEVERITY_RANK, merge_spans
+from replylint.nlp.analysis import BREAK_TAG
 from replylint.nlp.normalize import fold, fold_char
 
 REGEX_TIMEOUT_SECONDS = 0.25
@@ -144,6 +145,40 @@ class Anchors:
         return not self.norms.isdisjoint(norms) or not self.lemmas.isdisjoint(lemmas)
 
 
+class DocIndex:
+    """What the rules ask of one parsed text, computed once: which forms and lemmas occur,
+    where, and which sentence each token belongs to."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.folded = _Lazy(doc.text)
+        self.norm_pos: dict[str, list[int]] = {}
+        self.lemma_pos: dict[str, list[int]] = {}
+        self.sent_of: list[int] = []
+        self.sent_ranges: list[tuple[int, int]] = []
+        start = 0
+        for token in doc:
+            i = token.i
+            self.norm_pos.setdefault(token.norm_, []).append(i)
+            for lemma in token._.lemmas:
+                self.lemma_pos.setdefault(lemma, []).append(i)
+            self.sent_of.append(len(self.sent_ranges))
+            if token.tag_ == BREAK_TAG:
+                self.sent_ranges.append((start, i + 1))
+                start = i + 1
+        if start < len(doc):
+            self.sent_ranges.append((start, len(doc)))
+        self.norms = set(self.norm_pos)
+        self.lemmas = set(self.lemma_pos)
+        self.sentence_starts = [doc[a].idx for a, _b in self.sent_ranges] or [0]
+
+    def sentences_with(self, kind: str, values: frozenset[str]) -> list[tuple[int, int]]:
+        """Token ranges of the sentences holding any of `values` (forms or lemmas)."""
+        index = self.norm_pos if kind == "norm" else self.lemma_pos
+        ids = {self.sent_of[i] for value in values.intersection(index) for i in index[value]}
+        return [self.sent_ranges[s] for s in sorted(ids)]
+
+
 Requirement = tuple[str, frozenset[str]]  # ("norm" | "lemma", values): one required token
 
 
@@ -173,9 +208,10 @@ class _Unit:
         self._always = [i for i, (reqs, _p) in enumerate(self._buckets) if not reqs]
         self._by_norm: dict[str, list[int]] = {}
         self._by_lemma: dict[str, list[int]] = {}
+        self._anchor: list[Requirement | None] = [None] * len(self._buckets)
         for i, (reqs, _patterns) in enumerate(self._buckets):
             if reqs:
-                kind, values = min(reqs, key=_cost)
+                kind, values = self._anchor[i] = min(reqs, key=_cost)
                 index = self._by_norm if kind == "norm" else self._by_lemma
                 for value in values:
                     index.setdefault(value, []).append(i)
@@ -195,9 +231,10 @@ class _Unit:
             for part in parts:
                 part.build(vocab)
 
-    def spans(
-        self, doc: Doc, folded: _Lazy, norms: set[str], lemmas: set[str]
-    ) -> list[tuple[int, int]]:
+    def spans(self, ix: DocIndex) -> list[tuple[int, int]]:
+        """Character spans matched in the text; each bucket's Matcher runs only over the
+        sentences that contain its anchor word, since patterns never cross a sentence end."""
+        doc, norms, lemmas = ix.doc, ix.norms, ix.lemmas
         candidates = set(self._always)
         for value in norms.intersection(self._by_norm):
             candidates.update(self._by_norm[value])
@@ -214,13 +251,16 @@ class _Unit:
             if matcher is None:
                 matcher = self._matchers[i] = Matcher(doc.vocab, validate=False)
                 matcher.add(self.key, patterns)
-            for _id, start, end in matcher(doc):
-                span = doc[start:end]
-                found.append((span.start_char, span.end_char))
+            anchor = self._anchor[i]
+            ranges = [(0, len(doc))] if anchor is None else ix.sentences_with(*anchor)
+            for first, last in ranges:
+                for _id, start, end in matcher(doc[first:last]):
+                    span = doc[first + start : first + end]
+                    found.append((span.start_char, span.end_char))
         for pattern in self.regexes:
-            found.extend(_regex_spans(pattern, folded.get()))
+            found.extend(_regex_spans(pattern, ix.folded.get()))
         for parts in self.all_of:
-            found.extend(_all_in_one_sentence(parts, doc, folded, norms, lemmas))
+            found.extend(_all_in_one_sentence(parts, ix))
         return found
 
 
@@ -259,53 +299,43 @@ class CompiledRules:
                 unit.build(vocab)
 
     def find(self, doc: Doc) -> list[Hit]:
-        text = doc.text
-        folded = _Lazy(text)
-        norms = {t.norm_ for t in doc}
-        lemmas: set[str] = set()
-        for token in doc:
-            lemmas.update(token._.lemmas)
+        ix = DocIndex(doc)
         hits: list[Hit] = []
-        sentence_starts: list[int] | None = None
         for unit in self.units:
-            if unit.anchors is not None and not unit.anchors.might_match(norms, lemmas):
+            if unit.anchors is not None and not unit.anchors.might_match(ix.norms, ix.lemmas):
                 continue
-            spans = unit.spans(doc, folded, norms, lemmas)
+            spans = unit.spans(ix)
             if not spans:
                 continue
             rule = self.rules[unit.key]
-            sentence_starts = sentence_starts or _sentence_starts(doc)
             exception_spans = {
-                exc.key: exc.spans(doc, folded, norms, lemmas)
+                exc.key: exc.spans(ix)
                 for exc in self.exceptions[rule.id]
-                if exc.anchors is None or exc.anchors.might_match(norms, lemmas)
+                if exc.anchors is None or exc.anchors.might_match(ix.norms, ix.lemmas)
             }
             for start, end in merge_spans(spans):
                 severity = _apply_exceptions(
-                    rule, start, end, exception_spans, sentence_starts, len(text)
+                    rule, start, end, exception_spans, ix.sentence_starts, len(doc.text)
                 )
                 if severity is not None:
                     hits.append(Hit(rule, start, end, severity))
         return sorted(hits, key=lambda h: (h.start, h.end, h.rule.id))
 
 
-def _all_in_one_sentence(
-    parts: list[_Unit], doc: Doc, folded: _Lazy, norms: set[str], lemmas: set[str]
-) -> list[tuple[int, int]]:
+def _all_in_one_sentence(parts: list[_Unit], ix: DocIndex) -> list[tuple[int, int]]:
     """Spans of sentences where every part matched: from the first part hit to the last."""
     per_part = []
     for part in parts:
-        if part.anchors is not None and not part.anchors.might_match(norms, lemmas):
+        if part.anchors is not None and not part.anchors.might_match(ix.norms, ix.lemmas):
             return []
-        spans = part.spans(doc, folded, norms, lemmas)
+        spans = part.spans(ix)
         if not spans:
             return []
         per_part.append(spans)
-    starts = _sentence_starts(doc)
     by_sentence: dict[int, list[list[tuple[int, int]]]] = {}
     for index, spans in enumerate(per_part):
         for span in spans:
-            sentence = bisect.bisect_right(starts, span[0]) - 1
+            sentence = bisect.bisect_right(ix.sentence_starts, span[0]) - 1
             by_sentence.setdefault(sentence, [[] for _ in per_part])[index].append(span)
     found = []
     for groups in by_sentence.values():
@@ -365,15 +395,6 @@ def _regex_spans(pattern: regex.Pattern, folded: str) -> list[tuple[int, int]]:
         ]
     except TimeoutError as exc:
         raise RegexTimeout(f"regex {pattern.pattern!r} timed out") from exc
-
-
-def _sentence_starts(doc: Doc) -> list[int]:
-    starts = [0]
-    breaks = doc.user_data.get("replylint_breaks", [])
-    for token, is_break in zip(doc, breaks, strict=False):
-        if is_break:
-            starts.append(token.idx + len(token.text))
-    return starts
 
 
 def _sentence_of(offset: int, starts: list[int]) -> tuple[int, int]:

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 import regex
 
-from replylint.nlp.analysis import FEATURES
+from replylint.nlp.analysis import BREAK_TAG, FEATURES
 from replylint.nlp.normalize import fold
 
 MAX_EXPANSIONS = 2048
@@ -47,7 +47,9 @@ _LEXEME = re.compile(
     )(\?|\{\d+(?:,\d*)?\})?""",
     re.VERBOSE,
 )
-ANY_TOKEN: dict = {"IS_SPACE": False, "_": {"brk": False}}
+# Sentence ends carry TAG == BREAK_TAG (set by the morphology component): a native attribute,
+# so gaps cost the Matcher no Python call per token.
+ANY_TOKEN: dict = {"IS_SPACE": False, "TAG": {"NOT_IN": [BREAK_TAG]}}
 
 
 class PatternError(ValueError):
@@ -194,7 +196,7 @@ def _token_spec(body: str) -> dict:
         return {"NORM": {"REGEX": source}}
     if body.startswith("!") and len(body) > 1:
         excluded = sorted({fold(w) for w in body[1:].split("|") if w})
-        return {"NORM": {"NOT_IN": excluded}, "IS_SPACE": False, "_": {"brk": False}}
+        return {"NORM": {"NOT_IN": excluded}, "IS_SPACE": False, "TAG": {"NOT_IN": [BREAK_TAG]}}
     words = [w for w in body.replace("\\", "").split("|")]
     if any(not w for w in words):
         raise PatternError(f"empty alternative in {body!r}")

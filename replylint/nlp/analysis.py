@@ -37,6 +37,8 @@ FEATURES: dict[str, frozenset[str]] = {
     "aspect": frozenset({"perf", "imperf"}),
 }
 DIMENSIONS = tuple(FEATURES)
+# Token.tag_ of tokens that end a sentence or paragraph; pattern gaps never cross them.
+BREAK_TAG = "BRK"
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,26 @@ def fold_char(ch: str) -> str:
     return base if len(base) == 1 else low
 
 
+class _FoldTable(dict):
+    """str.translate table filled on first sight of each character (C-speed afterwards)."""
+
+    def __missing__(self, codepoint: int) -> str:
+        value = self[codepoint] = fold_char(chr(codepoint))
+        return value
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Per-character fold: same length as `text`, so offsets carry over unchanged."""
-    return "".join(fold_char(ch) for ch in text)
+    return text.translate(_FOLD_TABLE)
+
+
+@lru_cache(maxsize=100_000)
+def fold_word(word: str) -> str:
+    """`fold` for token texts, which repeat endlessly."""
+    return word.translate(_FOLD_TABLE)
 
 
 @dataclass(frozen=True)

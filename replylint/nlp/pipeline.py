@@ -4,7 +4,8 @@ trained pipeline (pl_core_news_sm, ru_core_news_sm or a path) whose tagger narro
 Token extensions used by rule patterns (read through getters, nothing copied per token):
   Token._.lemmas             all candidate lemmas, folded (lowercase, no diacritics, ё→е)
   Token._.pos/.tense/...     candidate values of each feature dimension (see analysis.FEATURES)
-  Token._.brk                True for tokens that end a sentence or paragraph
+  Token._.brk                True for tokens that end a sentence or paragraph (also marked
+                             natively as Token.tag_ == "BRK", which gaps in patterns use)
 Token.norm_ holds the folded form, which literal words in patterns are compared with.
 """
 
@@ -21,8 +22,8 @@ from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
 
 from replylint.nlp import morph_pl, morph_ru
-from replylint.nlp.analysis import DIMENSIONS, Analysis
-from replylint.nlp.normalize import fold
+from replylint.nlp.analysis import BREAK_TAG, DIMENSIONS, Analysis
+from replylint.nlp.normalize import fold_word
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +83,7 @@ class MorphComponent:
         tagged = doc.has_annotation("POS")
         n = len(doc)
         for token in doc:
-            token.norm_ = fold(token.text)
+            token.norm_ = fold_word(token.text)
             analysis = self.analyse(token.text, restore)
             if tagged and token.pos_:
                 analysis = _narrow(analysis, token.pos_)
@@ -97,6 +98,8 @@ class MorphComponent:
                     or not doc[nxt].text[:1].isalnum()
                     or doc[nxt].text[:1].isupper()
                 )
+            if is_break:
+                token.tag_ = BREAK_TAG
             breaks.append(is_break)
         doc.user_data[_ANALYSES_KEY] = analyses
         doc.user_data[_BREAKS_KEY] = breaks
