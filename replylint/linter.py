@@ -10,7 +10,7 @@ from replylint.config import Config
 from replylint.engine.matcher import CompiledRules
 from replylint.engine.rule import Rule
 from replylint.engine.selection import configured_rules, load_configured_rules
-from replylint.findings import Finding, LineIndex
+from replylint.findings import SEVERITY_RANK, Finding, LineIndex
 from replylint.nlp import langid
 from replylint.nlp.normalize import normalize
 from replylint.nlp.pipeline import LANGS, build_pipeline, resolve_trained
@@ -55,8 +55,11 @@ class Linter:
             nlp("rozgrzewka" if lang == "pl" else "разогрев")
         return self
 
-    def check_text(self, text: str, lang: str | None = None) -> LintOutcome:
-        """Lint `text`; findings carry offsets into `text` itself."""
+    def check_text(
+        self, text: str, lang: str | None = None, keep_overlaps: bool = False
+    ) -> LintOutcome:
+        """Lint `text`; findings carry offsets into `text` itself. Overlapping findings of
+        one category are reduced to the surest one unless `keep_overlaps` (rule tests)."""
         lang = lang or self.config.lang
         if lang not in (None, *LANGS):
             raise ValueError(f"unsupported language {lang!r} (use pl, ru or auto)")
@@ -95,11 +98,16 @@ class Linter:
                         lang=seg_lang,
                     )
                 )
-        outcome.findings.sort(key=lambda f: (f.start, f.end, f.rule_id))
+        if keep_overlaps:
+            outcome.findings.sort(key=lambda f: (f.start, f.end, f.rule_id))
+        else:
+            outcome.findings = _one_finding_per_phrase(outcome.findings)
         return outcome
 
-    def lint(self, text: str, lang: str | None = None) -> list[Finding]:
-        return self.check_text(text, lang).findings
+    def lint(
+        self, text: str, lang: str | None = None, keep_overlaps: bool = False
+    ) -> list[Finding]:
+        return self.check_text(text, lang, keep_overlaps).findings
 
     def lint_many(
         self, texts: Iterable[str], lang: str | None = None, n_process: int = 1, chunksize: int = 32
@@ -121,6 +129,20 @@ class Linter:
             )
         with pool:
             yield from pool.imap(_worker_lint, ((t, lang) for t in texts), chunksize=chunksize)
+
+
+def _one_finding_per_phrase(findings: list[Finding]) -> list[Finding]:
+    """Where rules of one category overlap on the same words, report only the surest one
+    (highest severity, then the narrowest span): one phrase, one message."""
+    ranked = sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.end - f.start, f.start))
+    kept: list[Finding] = []
+    for finding in ranked:
+        if not any(
+            k.category == finding.category and k.start < finding.end and finding.start < k.end
+            for k in kept
+        ):
+            kept.append(finding)
+    return sorted(kept, key=lambda f: (f.start, f.end, f.rule_id))
 
 
 def _language_segments(text: str) -> list[tuple[int, int, str | None]]:

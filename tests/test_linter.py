@@ -90,3 +90,30 @@ def test_lint_many_preserves_order_in_one_and_two_processes(own):
 def test_empty_and_whitespace_texts(own):
     assert own.lint("") == []
     assert own.lint(" \n\n ") == []
+
+
+TWO_RULES = """\
+lang: pl
+category: vague_promise
+rules:
+  - id: pl.vague_promise.test-soon
+    severity: warning
+    message: Bez terminu.
+    suggestion: Podaj datę.
+    patterns: ["w najbliższym czasie"]
+    examples: {bad: ["Odpiszemy w najbliższym czasie."], good: ["Odpiszemy jutro."]}
+  - id: pl.vague_promise.test-deal-soon
+    severity: info
+    message: Ogólnik.
+    suggestion: Konkret.
+    patterns: ["<zająć> się _{0,2} w najbliższym czasie"]
+    examples: {bad: ["Zajmiemy się tym w najbliższym czasie."], good: ["Zajmiemy się tym jutro."]}
+"""
+
+
+def test_overlapping_rules_of_one_category_give_one_finding(tmp_path):
+    path = tmp_path / "two.yaml"
+    path.write_text(TWO_RULES, encoding="utf-8")
+    linter = Linter(Config(packs=[str(path)], builtin_packs=False))
+    [finding] = linter.lint("Zajmiemy się tym w najbliższym czasie.", lang="pl")
+    assert finding.rule_id == "pl.vague_promise.test-soon"  # the surer (warning) one wins
