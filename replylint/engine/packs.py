@@ -30,7 +30,7 @@ from pathlib import Path
 import regex
 import yaml
 
-from replylint.engine.patterns import PatternError, compile_pattern
+from replylint.engine.patterns import PatternError, compile_pattern, expand_macros
 from replylint.engine.rule import CATEGORIES, ExceptionSpec, PatternSpec, Rule
 from replylint.findings import SEVERITIES
 
@@ -265,11 +265,18 @@ def _pattern(pack: _Pack, raw: object, defines: dict[str, str], where: str) -> P
         return PatternSpec(str(raw["regex"]), kind="regex", line=line)
     if not isinstance(raw, str):
         raise PackError(f"{at}: a pattern must be a string, got {type(raw).__name__}")
+    return PatternSpec(_checked_tokens(raw, defines, at), kind="tokens", line=line)
+
+
+def _checked_tokens(raw: str, defines: dict[str, str], at: str, where: str = "") -> str:
+    """Expand macros and compile once to validate; store the expanded text, so compiled rules
+    need no pack context (the compile result is cached for the Matcher build)."""
     try:
-        compile_pattern(raw, defines)
+        expanded = expand_macros(raw, defines)
+        compile_pattern(expanded)
     except PatternError as exc:
-        raise PackError(f"{at}: bad pattern {raw!r}: {exc}") from exc
-    return PatternSpec(expand_for_storage(raw, defines), kind="tokens", line=line)
+        raise PackError(f"{at}: bad pattern {raw!r}{where}: {exc}") from exc
+    return expanded
 
 
 def _all_of(pack: _Pack, raw: dict, defines: dict[str, str], at: str, line: int) -> PatternSpec:
@@ -286,19 +293,8 @@ def _all_of(pack: _Pack, raw: dict, defines: dict[str, str], at: str, line: int)
     for part in parts:
         if not isinstance(part, str):
             raise PackError(f"{at}: each part of `all` must be a token pattern string")
-        try:
-            compile_pattern(part, defines)
-        except PatternError as exc:
-            raise PackError(f"{at}: bad pattern {part!r} in `all`: {exc}") from exc
-        stored.append(expand_for_storage(part, defines))
+        stored.append(_checked_tokens(part, defines, at, " in `all`"))
     return PatternSpec(" & ".join(stored), kind="all", line=line, parts=tuple(stored))
-
-
-def expand_for_storage(raw: str, defines: dict[str, str]) -> str:
-    """Store patterns with macros expanded, so compiled rules need no pack context."""
-    from replylint.engine.patterns import expand_macros
-
-    return expand_macros(raw, defines)
 
 
 def _exception(pack: _Pack, raw: object, defines: dict[str, str], where: str) -> ExceptionSpec:

@@ -263,8 +263,6 @@ def _merge_single_token_options(group: _Group) -> _Group | _Token:
     tokens = [opt[0] for opt in group.options if len(opt) == 1 and isinstance(opt[0], _Token)]
     if len(tokens) != len(group.options) or any(t.op for t in tokens):
         return group
-    if group.op not in (None, "?") and not (group.op or "").startswith("{"):
-        return group
     norms: set[str] = set()
     lemmas: set[str] = set()
     for token in tokens:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import yaml
 
@@ -76,33 +76,44 @@ def _yaml_segment(text: str, node: yaml.ScalarNode) -> Segment:
     return Segment(blanker.text(), start=start)
 
 
-def _decode_yaml_double(text: str, start: int, end: int) -> Segment:
-    """Decode escapes of a double-quoted YAML body with an offset map; raw line breaks and
-    indentation are kept (whitespace to the linter), so no folding logic is needed."""
+def _decode_with_offsets(
+    text: str, start: int, end: int, escape: Callable[[str, int], tuple[str, int]]
+) -> Segment:
+    """Decode a quoted string body text[start:end], keeping each character's file offset.
+    `escape(text, i)` reads the escape at text[i] == "\\" and returns (decoded, width);
+    an empty `decoded` consumes the escape without producing a character."""
     chars: list[str] = []
     offsets: list[int] = []
     i = start
     while i < end:
-        ch = text[i]
-        if ch != "\\":
-            chars.append(ch)
+        if text[i] != "\\":
+            chars.append(text[i])
             offsets.append(i)
             i += 1
             continue
-        kind = text[i + 1]
-        if kind in _YAML_HEX:
-            width = 2 + _YAML_HEX[kind]
-            chars.append(chr(int(text[i + 2 : i + width], 16)))
-        elif kind in "\r\n":  # escaped line break: the line continues without a space
-            i += 2
-            continue
-        else:
-            width = 2
-            chars.append(_YAML_ESCAPES[kind])
-        offsets.append(i)
+        decoded, width = escape(text, i)
+        if decoded:
+            chars.append(decoded)
+            offsets.append(i)
         i += width
     offsets.append(end)
     return Segment("".join(chars), start=start, offsets=offsets)
+
+
+def _yaml_escape(text: str, i: int) -> tuple[str, int]:
+    kind = text[i + 1]
+    if kind in _YAML_HEX:
+        width = 2 + _YAML_HEX[kind]
+        return chr(int(text[i + 2 : i + width], 16)), width
+    if kind in "\r\n":  # escaped line break: the line continues without a space
+        return "", 2
+    return _YAML_ESCAPES[kind], 2
+
+
+def _decode_yaml_double(text: str, start: int, end: int) -> Segment:
+    """Decode escapes of a double-quoted YAML body with an offset map; raw line breaks and
+    indentation are kept (whitespace to the linter), so no folding logic is needed."""
+    return _decode_with_offsets(text, start, end, _yaml_escape)
 
 
 # ----------------------------------------------------------------------------- JSON
@@ -176,33 +187,18 @@ class _JsonWalker:
         return end
 
 
+def _json_escape(text: str, i: int) -> tuple[str, int]:
+    kind = text[i + 1]
+    if kind != "u":
+        return _SIMPLE_ESCAPES[kind], 2
+    code = int(text[i + 2 : i + 6], 16)
+    if 0xD800 <= code < 0xDC00 and text[i + 6 : i + 8] == "\\u":
+        low = int(text[i + 8 : i + 12], 16)
+        if 0xDC00 <= low < 0xE000:
+            return chr(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)), 12
+    return chr(code), 6
+
+
 def decode_json_string(text: str, start: int, end: int) -> Segment:
     """Decode the raw JSON string body text[start:end], keeping each character's file offset."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch != "\\":
-            chars.append(ch)
-            offsets.append(i)
-            i += 1
-            continue
-        kind = text[i + 1]
-        if kind != "u":
-            chars.append(_SIMPLE_ESCAPES[kind])
-            offsets.append(i)
-            i += 2
-            continue
-        code = int(text[i + 2 : i + 6], 16)
-        width = 6
-        if 0xD800 <= code < 0xDC00 and text[i + 6 : i + 8] == "\\u":
-            low = int(text[i + 8 : i + 12], 16)
-            if 0xDC00 <= low < 0xE000:
-                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                width = 12
-        chars.append(chr(code))
-        offsets.append(i)
-        i += width
-    offsets.append(end)
-    return Segment("".join(chars), start=start, offsets=offsets)
+    return _decode_with_offsets(text, start, end, _json_escape)
