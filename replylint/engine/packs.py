@@ -30,6 +30,7 @@ from pathlib import Path
 import regex
 import yaml
 
+from replylint.engine.packcache import cached_rules
 from replylint.engine.patterns import PatternError, compile_pattern, expand_macros
 from replylint.engine.rule import CATEGORIES, ExceptionSpec, PatternSpec, Rule
 from replylint.findings import SEVERITIES
@@ -120,7 +121,12 @@ def pack_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def load_rules(files: Iterable[Path]) -> list[Rule]:
-    """Parse and validate all pack files; shared `define:` files apply per language."""
+    """Parse and validate all pack files (or reuse an earlier run's result, see packcache)."""
+    return cached_rules(list(files), _parse_and_validate)
+
+
+def _parse_and_validate(files: list[Path]) -> list[Rule]:
+    """Shared `define:` files apply per language; rule ids are unique across packs."""
     packs = [_read(path) for path in files]
     defines: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
     for pack in packs:
