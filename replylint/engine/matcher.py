@@ -144,6 +144,10 @@ class Anchors:
     def might_match(self, norms: set[str], lemmas: set[str]) -> bool:
         return not self.norms.isdisjoint(norms) or not self.lemmas.isdisjoint(lemmas)
 
+    @property
+    def cost(self) -> int:
+        return sum(COMMON_WORD_COST if v in COMMON_WORDS else 1 for v in self.norms | self.lemmas)
+
 
 class DocIndex:
     """What the rules ask of one parsed text, computed once: which forms and lemmas occur,
@@ -171,6 +175,14 @@ class DocIndex:
         self.norms = set(self.norm_pos)
         self.lemmas = set(self.lemma_pos)
         self.sentence_starts = [doc[a].idx for a, _b in self.sent_ranges] or [0]
+        self.part_spans: dict[int, list[tuple[int, int]]] = {}  # id(part unit) -> its spans
+
+    def spans_of_part(self, part: _Unit) -> list[tuple[int, int]]:
+        """A part of an `all` pattern, matched once per text however many rules share it."""
+        key = id(part)
+        if key not in self.part_spans:
+            self.part_spans[key] = part.spans(self)
+        return self.part_spans[key]
 
     def sentences_with(self, kind: str, values: frozenset[str]) -> list[tuple[int, int]]:
         """Token ranges of the sentences holding any of `values` (forms or lemmas)."""
@@ -186,40 +198,64 @@ class _Unit:
     """The patterns of one rule (or of one exception), bucketed by the tokens they require.
 
     A bucket's small Matcher (built on first use) runs only when the text contains, for every
-    token the bucket's patterns require, one of its forms or lemmas: most rules are skipped on
-    most texts without touching spaCy's Matcher (Vale's MightMatch, per pattern)."""
+    token some pattern of the bucket requires, one of its forms or lemmas: most rules are
+    skipped on most texts without touching spaCy's Matcher (Vale's MightMatch, per pattern)."""
 
-    def __init__(self, key: str, specs: list[PatternSpec]) -> None:
+    def __init__(
+        self, key: str, specs: list[PatternSpec], shared_parts: dict[str, _Unit] | None = None
+    ) -> None:
         self.key = key
         patterns = [
             t for spec in specs if spec.kind == "tokens" for t in compile_pattern(spec.source)
         ]
         self.regexes = [_compile_regex(spec) for spec in specs if spec.kind == "regex"]
+        parts_by_source = {} if shared_parts is None else shared_parts
         self.all_of = [
-            [_Unit(key, [PatternSpec(part)]) for part in spec.parts]
+            [_shared_part(parts_by_source, part) for part in spec.parts]
             for spec in specs
             if spec.kind == "all"
         ]
-        grouped: dict[frozenset[Requirement], list[list[dict]]] = {}
+        # Patterns that need the same set of words share a requirement check; requirement sets
+        # that share their rarest word (the anchor) share one Matcher, run only over the
+        # sentences holding that word. Few Matchers, each skipped unless one of its patterns
+        # could match: the expansion of one rich pattern costs about what the pattern does.
+        by_requirements: dict[frozenset[Requirement], list[list[dict]]] = {}
         for pattern in patterns:
-            grouped.setdefault(_requirements(pattern), []).append(pattern)
-        self._buckets = list(grouped.items())
+            by_requirements.setdefault(_requirements(pattern), []).append(pattern)
+        by_anchor: dict[Requirement | None, tuple[list[frozenset[Requirement]], list]] = {}
+        for reqs, group in by_requirements.items():
+            anchor = min(reqs, key=_cost) if reqs else None
+            needs, members = by_anchor.setdefault(anchor, ([], []))
+            needs.append(reqs)
+            members.extend(group)
+        self._anchor: list[Requirement | None] = list(by_anchor)
+        self._buckets = list(by_anchor.values())  # (requirement sets, patterns) per anchor
         self._matchers: list[Matcher | None] = [None] * len(self._buckets)
-        self._always = [i for i, (reqs, _p) in enumerate(self._buckets) if not reqs]
+        self._always = [i for i, anchor in enumerate(self._anchor) if anchor is None]
         self._by_norm: dict[str, list[int]] = {}
         self._by_lemma: dict[str, list[int]] = {}
-        self._anchor: list[Requirement | None] = [None] * len(self._buckets)
-        for i, (reqs, _patterns) in enumerate(self._buckets):
-            if reqs:
-                kind, values = self._anchor[i] = min(reqs, key=_cost)
+        for i, anchor in enumerate(self._anchor):
+            if anchor is not None:
+                kind, values = anchor
                 index = self._by_norm if kind == "norm" else self._by_lemma
                 for value in values:
                     index.setdefault(value, []).append(i)
-        self.anchors = (
-            None
-            if self.regexes or self._always or self.all_of
-            else Anchors(frozenset(self._by_norm), frozenset(self._by_lemma))
-        )
+        self.anchors = self._anchors()
+
+    def _anchors(self) -> Anchors | None:
+        """Words without which no pattern of the unit can match: each token bucket's anchor,
+        and for each `all` pattern the anchor of its rarest part (every part is required)."""
+        if self.regexes or self._always:
+            return None
+        norms, lemmas = set(self._by_norm), set(self._by_lemma)
+        for parts in self.all_of:
+            anchored = [part.anchors for part in parts if part.anchors is not None]
+            if not anchored:
+                return None
+            rarest = min(anchored, key=lambda anchors: anchors.cost)
+            norms |= rarest.norms
+            lemmas |= rarest.lemmas
+        return Anchors(frozenset(norms), frozenset(lemmas))
 
     def build(self, vocab: Vocab) -> None:
         """Build every bucket's Matcher now (before forking workers or serving requests)."""
@@ -242,9 +278,13 @@ class _Unit:
             candidates.update(self._by_lemma[value])
         found: list[tuple[int, int]] = []
         for i in sorted(candidates):
-            reqs, patterns = self._buckets[i]
-            if not all(
-                not values.isdisjoint(norms if kind == "norm" else lemmas) for kind, values in reqs
+            needs, patterns = self._buckets[i]
+            if not any(
+                all(
+                    not values.isdisjoint(norms if kind == "norm" else lemmas)
+                    for kind, values in reqs
+                )
+                for reqs in needs
             ):
                 continue
             matcher = self._matchers[i]
@@ -282,10 +322,11 @@ class CompiledRules:
 
     def __init__(self, vocab: Vocab, rules: list[Rule]) -> None:
         self.rules = {rule.id: rule for rule in rules}
-        self.units = [_Unit(rule.id, list(rule.patterns)) for rule in rules]
+        shared_parts: dict[str, _Unit] = {}
+        self.units = [_Unit(rule.id, list(rule.patterns), shared_parts) for rule in rules]
         self.exceptions = {
             rule.id: [
-                _Unit(_exception_key(rule.id, i), [e.pattern])
+                _Unit(_exception_key(rule.id, i), [e.pattern], shared_parts)
                 for i, e in enumerate(rule.exceptions)
             ]
             for rule in rules
@@ -324,11 +365,14 @@ class CompiledRules:
 
 def _all_in_one_sentence(parts: list[_Unit], ix: DocIndex) -> list[tuple[int, int]]:
     """Spans of sentences where every part matched: from the first part hit to the last."""
+    if any(
+        part.anchors is not None and not part.anchors.might_match(ix.norms, ix.lemmas)
+        for part in parts
+    ):
+        return []
     per_part = []
     for part in parts:
-        if part.anchors is not None and not part.anchors.might_match(ix.norms, ix.lemmas):
-            return []
-        spans = part.spans(ix)
+        spans = ix.spans_of_part(part)
         if not spans:
             return []
         per_part.append(spans)
@@ -345,6 +389,13 @@ def _all_in_one_sentence(parts: list[_Unit], ix: DocIndex) -> list[tuple[int, in
     return found
 
 
+def _shared_part(parts_by_source: dict[str, _Unit], source: str) -> _Unit:
+    """One unit per distinct part text, so a part many rules share is matched once per text."""
+    if source not in parts_by_source:
+        parts_by_source[source] = _Unit(f"part:{source}", [PatternSpec(source)])
+    return parts_by_source[source]
+
+
 def _requirements(pattern: list[dict]) -> frozenset[Requirement]:
     """Every literal or lemma token the pattern cannot match without."""
     reqs = set()
@@ -352,10 +403,32 @@ def _requirements(pattern: list[dict]) -> frozenset[Requirement]:
         op = token.get("OP")
         if op == "?" or (op and op.startswith("{0")):
             continue
-        values = _anchor_values(token)
-        if values is not None:
-            reqs.add((values[0], frozenset(values[1])))
+        requirement = _requirement(token)
+        if requirement is not None:
+            reqs.add(requirement)
     return frozenset(reqs)
+
+
+# A pattern's expansions share their token predicates (the NORM/lemma dicts are the same
+# objects), so the requirement of each predicate is worked out once. The entry keeps the
+# predicate alive, so its id cannot be reused by another object.
+_REQUIREMENT_OF: dict[int, tuple[object, Requirement | None]] = {}
+
+
+def _requirement(token: dict) -> Requirement | None:
+    norm = token.get("NORM")
+    predicate = norm if isinstance(norm, (dict, str)) else token.get("_", {}).get("lemmas")
+    if isinstance(predicate, str):
+        return ("norm", frozenset((predicate,)))
+    if not isinstance(predicate, dict):
+        return None
+    known = _REQUIREMENT_OF.get(id(predicate))
+    if known is not None and known[0] is predicate:
+        return known[1]
+    values = _anchor_values(token)
+    requirement = (values[0], frozenset(values[1])) if values is not None else None
+    _REQUIREMENT_OF[id(predicate)] = (predicate, requirement)
+    return requirement
 
 
 def _cost(requirement: Requirement) -> int:
