@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from replylint.engine import packcache
-from replylint.engine.packs import load_rules
+from replylint.engine.packs import _parse_and_validate, load_rules
 
 PACK = """\
 lang: pl
@@ -42,8 +42,6 @@ class CountingLoader:
 
     def __call__(self, files: list[Path]) -> list:
         self.calls += 1
-        from replylint.engine.packs import _parse_and_validate
-
         return _parse_and_validate(files)
 
 

@@ -412,21 +412,24 @@ def _requirements(pattern: list[dict]) -> frozenset[Requirement]:
 # A pattern's expansions share their token predicates (the NORM/lemma dicts are the same
 # objects), so the requirement of each predicate is worked out once. The entry keeps the
 # predicate alive, so its id cannot be reused by another object.
-_REQUIREMENT_OF: dict[int, tuple[object, Requirement | None]] = {}
+_REQUIREMENT_OF: dict[int, tuple[dict, Requirement]] = {}
 
 
 def _requirement(token: dict) -> Requirement | None:
+    """The word set a token needs (a NORM value or set, or a lemma set), if it names one."""
     norm = token.get("NORM")
-    predicate = norm if isinstance(norm, (dict, str)) else token.get("_", {}).get("lemmas")
-    if isinstance(predicate, str):
-        return ("norm", frozenset((predicate,)))
-    if not isinstance(predicate, dict):
+    if isinstance(norm, str):
+        return ("norm", frozenset((norm,)))
+    if isinstance(norm, dict) and "IN" in norm:
+        kind, predicate, key = "norm", norm, "IN"
+    else:
+        kind, predicate, key = "lemma", token.get("_", {}).get("lemmas"), "INTERSECTS"
+    if not isinstance(predicate, dict) or key not in predicate:
         return None
     known = _REQUIREMENT_OF.get(id(predicate))
     if known is not None and known[0] is predicate:
         return known[1]
-    values = _anchor_values(token)
-    requirement = (values[0], frozenset(values[1])) if values is not None else None
+    requirement = (kind, frozenset(predicate[key]))
     _REQUIREMENT_OF[id(predicate)] = (predicate, requirement)
     return requirement
 
@@ -434,18 +437,6 @@ def _requirement(token: dict) -> Requirement | None:
 def _cost(requirement: Requirement) -> int:
     """How often a requirement is met by ordinary text (common words are met nearly always)."""
     return sum(COMMON_WORD_COST if v in COMMON_WORDS else 1 for v in requirement[1])
-
-
-def _anchor_values(token: dict) -> tuple[str, list[str]] | None:
-    norm = token.get("NORM")
-    if isinstance(norm, str):
-        return "norm", [norm]
-    if isinstance(norm, dict) and "IN" in norm:
-        return "norm", list(norm["IN"])
-    lemmas = token.get("_", {}).get("lemmas")
-    if lemmas and "INTERSECTS" in lemmas:
-        return "lemma", list(lemmas["INTERSECTS"])
-    return None
 
 
 def _exception_key(rule_id: str, index: int) -> str:
