@@ -55,6 +55,19 @@ def test_second_load_reuses_the_entry(pack: Path, cache: Path) -> None:
     assert len(list(cache.glob("packs-*.pickle"))) == 1
 
 
+def test_the_entry_carries_compiled_patterns(pack: Path, cache: Path, monkeypatch) -> None:
+    from replylint.engine import patterns
+
+    monkeypatch.setattr(patterns, "_PRECOMPILED", {})
+    loader = CountingLoader()
+    packcache.cached_rules([pack], loader)
+    assert patterns._PRECOMPILED == {}  # a fresh load compiles as usual
+    (rule,) = packcache.cached_rules([pack], loader)
+    source = rule.patterns[0].source
+    assert patterns._PRECOMPILED[source] == patterns._compile_expanded.__wrapped__(source)
+    assert patterns.compile_pattern(source) is patterns._PRECOMPILED[source]
+
+
 def test_an_edited_pack_is_loaded_afresh(pack: Path, cache: Path) -> None:
     loader = CountingLoader()
     packcache.cached_rules([pack], loader)

@@ -400,13 +400,22 @@ def _requirements(pattern: list[dict]) -> frozenset[Requirement]:
     """Every literal or lemma token the pattern cannot match without."""
     reqs = set()
     for token in pattern:
-        op = token.get("OP")
-        if op == "?" or (op and op.startswith("{0")):
-            continue
-        requirement = _requirement(token)
+        known = _TOKEN_REQUIREMENT.get(id(token))
+        if known is not None and known[0] is token:
+            requirement = known[1]
+        else:
+            op = token.get("OP")
+            optional = op == "?" or bool(op and op.startswith("{0"))
+            requirement = None if optional else _requirement(token)
+            _TOKEN_REQUIREMENT[id(token)] = (token, requirement)
         if requirement is not None:
             reqs.add(requirement)
     return frozenset(reqs)
+
+
+# Token dicts loaded from the pack cache are shared between expansions (see packcache), so
+# their requirements are worked out once each; the entry keeps the token alive (stable id).
+_TOKEN_REQUIREMENT: dict[int, tuple[dict, Requirement | None]] = {}
 
 
 # A pattern's expansions share their token predicates (the NORM/lemma dicts are the same

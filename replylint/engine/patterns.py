@@ -84,9 +84,21 @@ def expand_macros(source: str, defines: dict[str, str]) -> str:
     raise PatternError("macros nest too deeply (a macro probably refers to itself)")
 
 
+# Compilations saved by the pack cache from an earlier run (see packcache): a cold start then
+# skips parsing and expanding every pattern again.
+_PRECOMPILED: dict[str, list[list[dict]]] = {}
+
+
 def compile_pattern(source: str, defines: dict[str, str] | None = None) -> list[list[dict]]:
     """Compile one pattern to a list of Matcher patterns (one per expanded alternative)."""
-    return _compile_expanded(expand_macros(source, defines or {}))
+    text = expand_macros(source, defines or {})
+    saved = _PRECOMPILED.get(text)
+    return saved if saved is not None else _compile_expanded(text)
+
+
+def preload_compiled(compiled: dict[str, list[list[dict]]]) -> None:
+    """Seed compilations made by an identical earlier run (read-only, like the lru cache)."""
+    _PRECOMPILED.update(compiled)
 
 
 @lru_cache(maxsize=8192)
