@@ -37,6 +37,19 @@ def test_rules_filters_by_language_and_category() -> None:
     assert invoke("rules", "--category", "rude").exit_code == 2
 
 
+def test_rules_select_takes_the_selectors_check_takes() -> None:
+    some = sorted(r.id for r in RULES if r.lang == "ru" and r.category == "vague_promise")[:2]
+    payload = json.loads(invoke("rules", "--select", ",".join(some), "--format", "json").stdout)
+    assert [r["id"] for r in payload] == some
+    prefix = json.loads(
+        invoke("rules", "--select", "pl.internal_systems", "--format", "json").stdout
+    )
+    expected = {r.id for r in RULES if r.id.startswith("pl.internal_systems.")}
+    assert {r["id"] for r in prefix} == expected and expected
+    result = invoke("rules", "--select", "pl.no-such-rule")
+    assert result.exit_code == 0 and result.stdout == "" and "No rules match" in result.stderr
+
+
 def test_explain_prints_message_suggestion_and_examples() -> None:
     rule = RULES[0]
     result = invoke("explain", rule.id)
