@@ -33,6 +33,7 @@ TUNING_SETS = (
     "tune9",
     "holdout",  # set C: blind through round 7, opened in round 8
     "holdout2",  # set K': blind through round 7, opened in round 8
+    "holdout3",  # set L: blind for round 8a, opened in round 8b
 )
 
 
