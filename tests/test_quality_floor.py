@@ -34,6 +34,7 @@ TUNING_SETS = (
     "holdout",  # set C: blind through round 7, opened in round 8
     "holdout2",  # set K': blind through round 7, opened in round 8
     "holdout3",  # set L: blind for round 8a, opened in round 8b
+    "holdout4",  # set M: blind for round 8b, opened in round 8c
 )
 
 
